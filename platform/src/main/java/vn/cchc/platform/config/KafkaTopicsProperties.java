@@ -1,0 +1,21 @@
+package vn.cchc.platform.config;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Topics a service creates: the ones it owns (publishes) and the dead-letter topics of the ones
+ * it consumes. Production profiles raise {@code partitions} to 12 or more.
+ */
+@ConfigurationProperties("cchc.kafka")
+public record KafkaTopicsProperties(List<String> owned, List<String> consumed, @DefaultValue("3") int partitions,
+		@DefaultValue("1") short replicas) {
+
+	public KafkaTopicsProperties {
+		owned = owned == null ? List.of() : List.copyOf(owned);
+		consumed = consumed == null ? List.of() : List.copyOf(consumed);
+	}
+
+}

@@ -1,0 +1,133 @@
+package vn.cchc.platform.config;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.util.backoff.FixedBackOff;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import vn.cchc.contracts.Topics;
+import vn.cchc.platform.events.EventCodec;
+import vn.cchc.platform.events.PoisonEventException;
+import vn.cchc.platform.events.TraceContextBridge;
+import vn.cchc.platform.inbox.EventInbox;
+import vn.cchc.platform.outbox.Outbox;
+import vn.cchc.platform.outbox.OutboxCollections;
+import vn.cchc.platform.outbox.OutboxProperties;
+import vn.cchc.platform.outbox.OutboxRelay;
+import vn.cchc.platform.web.CallerArgumentResolver;
+import vn.cchc.platform.web.ProblemDetailsAdvice;
+
+/** Wires the shared plumbing into every service that has the platform on its classpath. */
+@AutoConfiguration(afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+		"org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration" })
+@EnableScheduling
+@EnableConfigurationProperties({ OutboxProperties.class, KafkaTopicsProperties.class })
+public class PlatformAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	EventCodec eventCodec(JsonMapper json) {
+		return new EventCodec(json);
+	}
+
+	@Bean
+	TraceContextBridge traceContextBridge(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+		return new TraceContextBridge(tracer.getIfAvailable(), propagator.getIfAvailable());
+	}
+
+	@Bean
+	Outbox outbox(Clock clock, EventCodec codec, TraceContextBridge trace,
+			@Value("${spring.application.name}") String applicationName) {
+		return new Outbox(clock, codec, trace, applicationName);
+	}
+
+	@Bean
+	@ConditionalOnBean(OutboxCollections.class)
+	OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,
+			List<OutboxCollections> collections, OutboxProperties properties, TraceContextBridge trace) {
+		List<String> names = collections.stream().flatMap(c -> c.names().stream()).distinct().toList();
+		return new OutboxRelay(mongo, kafka, names, properties, trace);
+	}
+
+	@Bean
+	@ConditionalOnBean(OutboxRelay.class)
+	ApplicationRunner outboxIndexes(OutboxRelay relay) {
+		return args -> relay.createIndexes();
+	}
+
+	@Bean
+	EventInbox eventInbox(MongoTemplate mongo, EventCodec codec, Clock clock) {
+		return new EventInbox(mongo, codec, clock);
+	}
+
+	/**
+	 * Transient failures are retried a few times; poison records go straight to
+	 * {@code <topic>.dlt} (partition chosen by Kafka, since dead-letter topics may have fewer
+	 * partitions), and the consumer carries on.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka) {
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
+				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500L, 4));
+		handler.addNotRetryableExceptions(PoisonEventException.class, DeserializationException.class);
+		return handler;
+	}
+
+	@Bean
+	KafkaAdmin.NewTopics cchcTopics(KafkaTopicsProperties topics) {
+		List<NewTopic> all = new ArrayList<>();
+		topics.owned()
+			.forEach(t -> all.add(TopicBuilder.name(t).partitions(topics.partitions()).replicas(topics.replicas()).build()));
+		topics.consumed()
+			.forEach(t -> all.add(TopicBuilder.name(Topics.deadLetter(t)).partitions(1).replicas(topics.replicas()).build()));
+		return new KafkaAdmin.NewTopics(all.toArray(NewTopic[]::new));
+	}
+
+	@Bean
+	ProblemDetailsAdvice problemDetailsAdvice() {
+		return new ProblemDetailsAdvice();
+	}
+
+	@Bean
+	WebMvcConfigurer callerArgument() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(new CallerArgumentResolver());
+			}
+		};
+	}
+
+}

@@ -1,0 +1,158 @@
+package vn.cchc.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+
+import vn.cchc.contracts.CloudEventAttributes;
+import vn.cchc.platform.events.TraceContextBridge;
+
+/**
+ * Publishes what aggregates left in their {@code outbox} arrays and removes each message only once
+ * Kafka acknowledged it ({@code acks=all}, idempotent producer). If Kafka is down the sends fail,
+ * nothing is removed and the next poll tries again: events wait, they never vanish. Two instances
+ * may publish the same message twice; consumers deduplicate by event id.
+ */
+public class OutboxRelay {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private final MongoTemplate mongo;
+
+	private final KafkaTemplate<String, byte[]> kafka;
+
+	private final List<String> collections;
+
+	private final OutboxProperties properties;
+
+	private final TraceContextBridge trace;
+
+	private final AtomicLong published = new AtomicLong();
+
+	private volatile boolean kafkaWasDown;
+
+	public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, List<String> collections,
+			OutboxProperties properties, TraceContextBridge trace) {
+		this.mongo = mongo;
+		this.kafka = kafka;
+		this.collections = List.copyOf(collections);
+		this.properties = properties;
+		this.trace = trace;
+	}
+
+	/** A sparse index so a poll finds pending documents without scanning the collection. */
+	public void createIndexes() {
+		for (String collection : this.collections) {
+			this.mongo.getCollection(collection)
+				.createIndex(Indexes.ascending(OutboxMessage.FIELD + ".eventId"), new IndexOptions().sparse(true));
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${cchc.outbox.poll-interval:200ms}")
+	public void relay() {
+		for (String collection : this.collections) {
+			if (!relay(collection)) {
+				return;
+			}
+		}
+	}
+
+	/** One poll of one collection; false when Kafka refused, so the poll stops until next time. */
+	boolean relay(String collection) {
+		List<Document> pending = this.mongo.getCollection(collection)
+			.find(Filters.exists(OutboxMessage.FIELD + ".eventId"))
+			.projection(Projections.include(OutboxMessage.FIELD))
+			.limit(this.properties.batchSize())
+			.into(new ArrayList<>());
+		if (pending.isEmpty()) {
+			return true;
+		}
+		List<Sent> sent = new ArrayList<>();
+		for (Document document : pending) {
+			for (Document message : document.getList(OutboxMessage.FIELD, Document.class)) {
+				sent.add(new Sent(document.get("_id"), message.getString("eventId"), send(message)));
+			}
+		}
+		List<UpdateOneModel<Document>> acknowledged = new ArrayList<>();
+		boolean allAcknowledged = true;
+		for (Sent s : sent) {
+			try {
+				s.future().get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+				acknowledged.add(new UpdateOneModel<>(Filters.eq("_id", s.documentId()),
+						Updates.pull(OutboxMessage.FIELD, Filters.eq("eventId", s.eventId()))));
+			}
+			catch (Exception ex) {
+				allAcknowledged = false;
+				if (!this.kafkaWasDown) {
+					log.warn("Kafka did not acknowledge outbox event {}; it stays in {} and is retried: {}",
+							s.eventId(), collection, ex.toString());
+				}
+				this.kafkaWasDown = true;
+				break;
+			}
+		}
+		if (!acknowledged.isEmpty()) {
+			this.mongo.getCollection(collection).bulkWrite(acknowledged);
+			this.published.addAndGet(acknowledged.size());
+		}
+		if (allAcknowledged && this.kafkaWasDown) {
+			log.info("Kafka acknowledges again; outbox of {} drained", collection);
+			this.kafkaWasDown = false;
+		}
+		return allAcknowledged;
+	}
+
+	private CompletableFuture<?> send(Document message) {
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(message.getString("topic"), null,
+				message.getString("key"), message.getString("data").getBytes(StandardCharsets.UTF_8));
+		header(record, CloudEventAttributes.SPECVERSION, CloudEventAttributes.SPEC_VERSION);
+		header(record, CloudEventAttributes.ID, message.getString("eventId"));
+		header(record, CloudEventAttributes.TYPE, message.getString("type"));
+		header(record, CloudEventAttributes.SOURCE, message.getString("source"));
+		header(record, CloudEventAttributes.TIME, message.getDate("time").toInstant().toString());
+		header(record, CloudEventAttributes.SUBJECT, message.getString("subject"));
+		header(record, CloudEventAttributes.CONTEST_ID, message.getString("contestId"));
+		header(record, CloudEventAttributes.TRACEPARENT, message.getString("traceparent"));
+		header(record, CloudEventAttributes.CONTENT_TYPE, "application/json");
+		try {
+			return this.trace.within(message.getString("traceparent"), "outbox publish", () -> this.kafka.send(record));
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+		if (value != null) {
+			record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+		}
+	}
+
+	/** How many events this instance published since start (for tests and metrics). */
+	public long publishedCount() {
+		return this.published.get();
+	}
+
+	private record Sent(Object documentId, String eventId, CompletableFuture<?> future) {
+	}
+
+}

@@ -1,0 +1,61 @@
+package vn.cchc.platform.security;
+
+import java.util.Collection;
+import java.util.stream.Collectors;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** The resource-server filter chain every service shares. */
+@AutoConfiguration(
+		afterName = "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+		beforeName = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
+@EnableMethodSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+public class ResourceServerConfiguration {
+
+	@Bean
+	SecurityFilterChain cchcResourceServer(HttpSecurity http, SecurityProperties properties, JsonMapper json)
+			throws Exception {
+		ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
+		JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
+		authentication.setJwtGrantedAuthoritiesConverter(realmRoles());
+		http.csrf(csrf -> csrf.disable())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests(requests -> {
+				requests.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
+						"/actuator/prometheus", "/error")
+					.permitAll();
+				properties.publicGetPaths()
+					.forEach(path -> requests.requestMatchers(HttpMethod.GET, path).permitAll());
+				requests.anyRequest().authenticated();
+			})
+			.oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(authentication))
+				.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
+			.exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+		return http.build();
+	}
+
+	/** Realm roles become {@code ROLE_<role>} authorities. */
+	static Converter<Jwt, Collection<GrantedAuthority>> realmRoles() {
+		return jwt -> KeycloakRoles.of(jwt)
+			.stream()
+			.map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
+			.collect(Collectors.toUnmodifiableList());
+	}
+
+}

@@ -1,0 +1,39 @@
+package vn.cchc.platform.web;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+import vn.cchc.platform.security.KeycloakRoles;
+
+/** Resolves {@link Caller} parameters from the request's JWT. */
+public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
+
+	@Override
+	public boolean supportsParameter(MethodParameter parameter) {
+		return parameter.getParameterType() == Caller.class;
+	}
+
+	@Override
+	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+		if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+			throw new ApiException(HttpStatus.UNAUTHORIZED, "auth.unauthorized",
+					"Bạn cần đăng nhập để thực hiện thao tác này.");
+		}
+		return fromJwt(token.getToken());
+	}
+
+	public static Caller fromJwt(Jwt jwt) {
+		String username = jwt.getClaimAsString("preferred_username");
+		String name = jwt.getClaimAsString("name");
+		return new Caller(jwt.getSubject(), username, name != null ? name : username, KeycloakRoles.of(jwt));
+	}
+
+}
