@@ -1,7 +1,5 @@
 package vn.cchc.platform.test;
 
-import java.net.InetSocketAddress;
-
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
@@ -21,9 +19,8 @@ public final class EmbeddedMongo implements ApplicationContextInitializer<Config
 	public static synchronized String uri() {
 		if (server == null) {
 			server = new MongoServer(new MemoryBackend());
-			InetSocketAddress address = server.bind("127.0.0.1", 0);
+			server.bind("127.0.0.1", 0);
 			Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
-			return "mongodb://127.0.0.1:" + address.getPort();
 		}
 		return "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
 	}

@@ -89,7 +89,13 @@ public class OutboxRelay {
 		List<Sent> sent = new ArrayList<>();
 		for (Document document : pending) {
 			for (Document message : document.getList(OutboxMessage.FIELD, Document.class)) {
-				sent.add(new Sent(document.get("_id"), message.getString("eventId"), send(message)));
+				Sent one = new Sent(document.get("_id"), message.getString("eventId"), send(message));
+				sent.add(one);
+				if (sent.size() == 1 && !acknowledgedInTime(one)) {
+					// Probe with the first message: while Kafka is down each send would block for
+					// max.block.ms, so the rest of the batch waits for the next poll.
+					break;
+				}
 			}
 		}
 		List<UpdateOneModel<Document>> acknowledged = new ArrayList<>();
@@ -119,6 +125,16 @@ public class OutboxRelay {
 			this.kafkaWasDown = false;
 		}
 		return allAcknowledged;
+	}
+
+	private boolean acknowledgedInTime(Sent sent) {
+		try {
+			sent.future().get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (Exception ex) {
+			return false;
+		}
 	}
 
 	private CompletableFuture<?> send(Document message) {

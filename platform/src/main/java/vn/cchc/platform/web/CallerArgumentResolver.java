@@ -12,7 +12,10 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 import vn.cchc.platform.security.KeycloakRoles;
 
-/** Resolves {@link Caller} parameters from the request's JWT. */
+/**
+ * Resolves {@link Caller} parameters from the request's JWT. A parameter marked {@code @Nullable}
+ * is null for anonymous requests (public reads); otherwise an anonymous request gets a 401 problem.
+ */
 public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
 	@Override
@@ -24,6 +27,9 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
 			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
 		if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+			if (parameter.isOptional()) {
+				return null;
+			}
 			throw new ApiException(HttpStatus.UNAUTHORIZED, "auth.unauthorized",
 					"Bạn cần đăng nhập để thực hiện thao tác này.");
 		}

@@ -1,0 +1,90 @@
+package vn.cchc.registration;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.cchc.platform.web.ApiException;
+import vn.cchc.platform.web.Caller;
+import vn.cchc.registration.Contest.Round;
+import vn.cchc.registration.Contest.Unit;
+import vn.cchc.registration.ContestRequests.CreateContest;
+import vn.cchc.registration.ContestRequests.Enrol;
+
+@RestController
+@RequestMapping("/api/registration/contests")
+class ContestController {
+
+	private final ContestService contests;
+
+	ContestController(ContestService contests) {
+		this.contests = contests;
+	}
+
+	@PostMapping
+	ResponseEntity<ContestView> create(Caller caller, @Valid @RequestBody CreateContest request) {
+		Contest contest = this.contests.create(caller, request);
+		return ResponseEntity.created(URI.create("/api/registration/contests/" + contest.id()))
+			.body(ContestView.of(contest));
+	}
+
+	@PostMapping("/{id}/publish")
+	ContestView publish(Caller caller, @PathVariable String id) {
+		return ContestView.of(this.contests.publish(caller, id));
+	}
+
+	@GetMapping
+	List<ContestView> published() {
+		return this.contests.published().stream().map(ContestView::of).toList();
+	}
+
+	@GetMapping("/{id}")
+	ContestView one(@Nullable Caller caller, @PathVariable String id) {
+		return ContestView.of(this.contests.find(id, caller));
+	}
+
+	@PostMapping("/{id}/enrolments")
+	ResponseEntity<EnrolmentView> enrol(Caller caller, @PathVariable String id, @Valid @RequestBody Enrol request) {
+		Participant participant = this.contests.enrol(caller, id, request);
+		return ResponseEntity.created(URI.create("/api/registration/contests/" + id + "/enrolments/me"))
+			.body(EnrolmentView.of(participant));
+	}
+
+	@GetMapping("/{id}/enrolments/me")
+	EnrolmentView myEnrolment(Caller caller, @PathVariable String id) {
+		return this.contests.enrolmentOf(caller, id)
+			.map(EnrolmentView::of)
+			.orElseThrow(() -> ApiException.notFound("enrolment.not-found", "Bạn chưa đăng ký dự thi cuộc thi này."));
+	}
+
+	record ContestView(String id, String title, String organizer, String timeZone, String status,
+			Instant publishedAt, List<Unit> units, List<Round> rounds) {
+
+		static ContestView of(Contest c) {
+			return new ContestView(c.id(), c.title(), c.organizer(), c.timeZone(), c.status().name().toLowerCase(),
+					c.publishedAt(), c.units(), c.rounds());
+		}
+
+	}
+
+	record EnrolmentView(String participantId, String contestId, String fullName, String category, String unitCode,
+			Instant enrolledAt) {
+
+		static EnrolmentView of(Participant p) {
+			return new EnrolmentView(p.id(), p.contestId(), p.fullName(), p.category(), p.unitCode(), p.enrolledAt());
+		}
+
+	}
+
+}

@@ -1,0 +1,171 @@
+package vn.cchc.registration;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import vn.cchc.contracts.CchcEvent;
+import vn.cchc.contracts.ContestEvent.ContestPublished;
+import vn.cchc.contracts.ContestEvent.QuizSettings;
+import vn.cchc.contracts.ParticipantEvent.ParticipantEnrolled;
+import vn.cchc.contracts.UnitEvent.UnitRegistered;
+import vn.cchc.platform.outbox.Outbox;
+import vn.cchc.platform.web.ApiException;
+import vn.cchc.platform.web.Caller;
+import vn.cchc.registration.Contest.Round;
+import vn.cchc.registration.Contest.Status;
+import vn.cchc.registration.Contest.Unit;
+import vn.cchc.registration.ContestRequests.CreateContest;
+import vn.cchc.registration.ContestRequests.Enrol;
+
+/**
+ * Contest set-up, publication and enrolment. Every use case validates first and then makes a
+ * single document write that carries its events in the document's outbox.
+ */
+@Service
+public class ContestService {
+
+	static final String DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+	private final MongoTemplate mongo;
+
+	private final Outbox outbox;
+
+	private final Clock clock;
+
+	ContestService(MongoTemplate mongo, Outbox outbox, Clock clock) {
+		this.mongo = mongo;
+		this.outbox = outbox;
+		this.clock = clock;
+		mongo.indexOps(Participant.class).createIndex(new Index("enrolmentKey", Sort.Direction.ASC).unique());
+		mongo.indexOps(Contest.class).createIndex(new Index("status", Sort.Direction.ASC));
+	}
+
+	Contest create(Caller caller, CreateContest request) {
+		caller.require("organizer", "admin");
+		String timeZone = request.timeZone() == null || request.timeZone().isBlank() ? DEFAULT_TIME_ZONE
+				: request.timeZone();
+		if (!ZoneId.getAvailableZoneIds().contains(timeZone)) {
+			throw ApiException.badRequest("contest.time-zone.invalid", "Múi giờ «" + timeZone + "» không hợp lệ.");
+		}
+		Set<String> codes = new HashSet<>();
+		List<Unit> units = new ArrayList<>();
+		for (var unit : request.units()) {
+			if (!codes.add(unit.code())) {
+				throw ApiException.badRequest("contest.unit.duplicate",
+						"Mã đơn vị «" + unit.code() + "» bị trùng trong danh sách đơn vị.");
+			}
+			units.add(new Unit(unit.code(), unit.name().strip(), unit.group(), unit.headcount()));
+		}
+		List<Round> rounds = new ArrayList<>();
+		for (var round : request.rounds()) {
+			if (!round.closesAt().isAfter(round.opensAt())) {
+				throw ApiException.badRequest("contest.round.window-invalid",
+						"Vòng «" + round.title() + "»: thời điểm kết thúc phải sau thời điểm bắt đầu.");
+			}
+			var quiz = round.quiz();
+			rounds.add(new Round(UUID.randomUUID().toString(), round.kind(), round.title().strip(), round.opensAt(),
+					round.closesAt(), new QuizSettings(quiz.bankCode(), quiz.questionCount(), quiz.timeLimitSeconds(),
+							quiz.attemptsAllowed(), quiz.counting())));
+		}
+		Contest contest = new Contest(UUID.randomUUID().toString(), request.title().strip(),
+				request.organizer().strip(), timeZone, Status.DRAFT, caller.userId(), this.clock.instant(), null,
+				units, rounds, List.of());
+		return this.mongo.insert(contest);
+	}
+
+	/** Publishes a draft: the contest and its units go out as events in the same write. */
+	Contest publish(Caller caller, String contestId) {
+		caller.require("organizer", "admin");
+		Contest draft = find(contestId, caller);
+		if (draft.status() != Status.DRAFT) {
+			throw ApiException.conflict("contest.already-published", "Cuộc thi này đã được công bố trước đó.");
+		}
+		List<CchcEvent> events = new ArrayList<>();
+		events.add(new ContestPublished(draft.id(), draft.title(), draft.organizer(), draft.timeZone(), 1,
+				draft.rounds().stream().map(Round::toEvent).toList()));
+		draft.units()
+			.forEach(u -> events.add(new UnitRegistered(draft.id(), u.code(), u.name(), u.group(), u.headcount())));
+		Update update = new Update().set("status", Status.PUBLISHED).set("publishedAt", this.clock.instant());
+		this.outbox.append(update, events.toArray(CchcEvent[]::new));
+		Contest published = this.mongo.findAndModify(
+				Query.query(Criteria.where("_id").is(contestId).and("status").is(Status.DRAFT)), update,
+				FindAndModifyOptions.options().returnNew(true), Contest.class);
+		if (published == null) {
+			throw ApiException.conflict("contest.already-published", "Cuộc thi này đã được công bố trước đó.");
+		}
+		return published;
+	}
+
+	List<Contest> published() {
+		return this.mongo.find(Query.query(Criteria.where("status").is(Status.PUBLISHED))
+			.with(Sort.by(Sort.Direction.DESC, "publishedAt")), Contest.class);
+	}
+
+	/** Published contests are public; a draft is visible to organisers only. */
+	Contest find(String contestId, Caller caller) {
+		Contest contest = this.mongo.findById(contestId, Contest.class);
+		if (contest == null || (contest.status() == Status.DRAFT
+				&& (caller == null || !(caller.hasRole("organizer") || caller.hasRole("admin"))))) {
+			throw ApiException.notFound("contest.not-found", "Không tìm thấy cuộc thi.");
+		}
+		return contest;
+	}
+
+	Participant enrol(Caller caller, String contestId, Enrol request) {
+		Contest contest = find(contestId, caller);
+		Instant now = this.clock.instant();
+		if (contest.status() != Status.PUBLISHED) {
+			throw ApiException.conflict("contest.not-open", "Cuộc thi chưa được công bố hoặc đã kết thúc.");
+		}
+		if (!now.isBefore(contest.enrolmentClosesAt())) {
+			throw ApiException.conflict("enrolment.closed", "Cuộc thi đã hết thời gian đăng ký dự thi.");
+		}
+		if (!contest.hasUnit(request.unitCode())) {
+			throw ApiException.badRequest("enrolment.unit.unknown",
+					"Đơn vị «" + request.unitCode() + "» không thuộc danh sách đơn vị của cuộc thi.");
+		}
+		String key = Participant.enrolmentKey(contestId, caller.userId());
+		if (this.mongo.exists(Query.query(Criteria.where("enrolmentKey").is(key)), Participant.class)) {
+			throw alreadyEnrolled();
+		}
+		String participantId = UUID.randomUUID().toString();
+		String name = request.fullName().strip();
+		var event = new ParticipantEnrolled(contestId, participantId, caller.userId(), name, request.category(),
+				request.unitCode(), now);
+		try {
+			return this.mongo.insert(new Participant(participantId, contestId, caller.userId(), key, name,
+					request.category(), request.unitCode(), now, this.outbox.messages(event)));
+		}
+		catch (DuplicateKeyException ex) {
+			throw alreadyEnrolled();
+		}
+	}
+
+	Optional<Participant> enrolmentOf(Caller caller, String contestId) {
+		return Optional.ofNullable(this.mongo.findOne(
+				Query.query(Criteria.where("enrolmentKey").is(Participant.enrolmentKey(contestId, caller.userId()))),
+				Participant.class));
+	}
+
+	private static ApiException alreadyEnrolled() {
+		return ApiException.conflict("enrolment.duplicate", "Bạn đã đăng ký dự thi cuộc thi này rồi.");
+	}
+
+}
