@@ -110,6 +110,10 @@ public class PlatformAutoConfiguration {
 		List<NewTopic> all = new ArrayList<>();
 		topics.owned()
 			.forEach(t -> all.add(TopicBuilder.name(t).partitions(topics.partitions()).replicas(topics.replicas()).build()));
+		// Consumed topics are declared too (same partition count everywhere), so a consumer that
+		// starts before the producer never waits on a missing topic.
+		topics.consumed()
+			.forEach(t -> all.add(TopicBuilder.name(t).partitions(topics.partitions()).replicas(topics.replicas()).build()));
 		topics.consumed()
 			.forEach(t -> all.add(TopicBuilder.name(Topics.deadLetter(t)).partitions(1).replicas(topics.replicas()).build()));
 		return new KafkaAdmin.NewTopics(all.toArray(NewTopic[]::new));

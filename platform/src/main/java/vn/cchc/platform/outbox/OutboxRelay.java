@@ -1,6 +1,5 @@
 package vn.cchc.platform.outbox;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,7 +13,6 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +21,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 
-import vn.cchc.contracts.CloudEventAttributes;
+import vn.cchc.platform.events.CloudEventRecords;
 import vn.cchc.platform.events.TraceContextBridge;
 
 /**
@@ -138,28 +136,13 @@ public class OutboxRelay {
 	}
 
 	private CompletableFuture<?> send(Document message) {
-		ProducerRecord<String, byte[]> record = new ProducerRecord<>(message.getString("topic"), null,
-				message.getString("key"), message.getString("data").getBytes(StandardCharsets.UTF_8));
-		header(record, CloudEventAttributes.SPECVERSION, CloudEventAttributes.SPEC_VERSION);
-		header(record, CloudEventAttributes.ID, message.getString("eventId"));
-		header(record, CloudEventAttributes.TYPE, message.getString("type"));
-		header(record, CloudEventAttributes.SOURCE, message.getString("source"));
-		header(record, CloudEventAttributes.TIME, message.getDate("time").toInstant().toString());
-		header(record, CloudEventAttributes.SUBJECT, message.getString("subject"));
-		header(record, CloudEventAttributes.CONTEST_ID, message.getString("contestId"));
-		header(record, CloudEventAttributes.TRACEPARENT, message.getString("traceparent"));
-		header(record, CloudEventAttributes.CONTENT_TYPE, "application/json");
+		OutboxMessage outboxMessage = this.mongo.getConverter().read(OutboxMessage.class, message);
+		ProducerRecord<String, byte[]> record = CloudEventRecords.toRecord(outboxMessage);
 		try {
-			return this.trace.within(message.getString("traceparent"), "outbox publish", () -> this.kafka.send(record));
+			return this.trace.within(outboxMessage.traceparent(), "outbox publish", () -> this.kafka.send(record));
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
-		}
-	}
-
-	private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-		if (value != null) {
-			record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
 		}
 	}
 

@@ -1,0 +1,52 @@
+package vn.cchc.quiz;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import vn.cchc.platform.outbox.OutboxMessage;
+import vn.cchc.quiz.QuestionBank.Question;
+
+/**
+ * One participant's attempt at a round. {@code activeKey} ({@code roundId:participantId}) exists
+ * only while the attempt is open and carries a sparse unique index: one open attempt per person.
+ * {@code attemptKey} numbers attempts uniquely, so "attempts allowed" holds under concurrency.
+ * {@code answerVersion} grows with each saved answer; scoring uses it to never miss a late save.
+ */
+@Document(Attempt.COLLECTION)
+public record Attempt(@Id String id, String contestId, String roundId, String participantId, String userId,
+		int number, String attemptKey, String activeKey, Status status, Instant startedAt, Instant deadline,
+		List<Question> questions, Map<String, String> answers, long answerVersion, Instant submittedAt,
+		Integer correctCount, Long durationMillis, Long prediction, boolean autoClosed, List<OutboxMessage> outbox) {
+
+	public static final String COLLECTION = "attempts";
+
+	public enum Status {
+
+		ACTIVE, SUBMITTED
+
+	}
+
+	static String activeKey(String roundId, String participantId) {
+		return roundId + ":" + participantId;
+	}
+
+	int score() {
+		Map<String, String> given = this.answers == null ? Map.of() : this.answers;
+		return (int) this.questions.stream().filter(q -> q.correct().equals(given.get(q.id()))).count();
+	}
+
+	boolean drew(String questionId) {
+		return this.questions.stream().anyMatch(q -> q.id().equals(questionId));
+	}
+
+	boolean offers(String questionId, String option) {
+		return this.questions.stream()
+			.filter(q -> q.id().equals(questionId))
+			.anyMatch(q -> q.options().stream().anyMatch(o -> o.key().equals(option)));
+	}
+
+}

@@ -1,0 +1,244 @@
+package vn.cchc.quiz;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+import vn.cchc.contracts.AttemptEvent.AttemptStarted;
+import vn.cchc.contracts.AttemptEvent.AttemptSubmitted;
+import vn.cchc.platform.outbox.Outbox;
+import vn.cchc.platform.web.ApiException;
+import vn.cchc.platform.web.Caller;
+import vn.cchc.quiz.Attempt.Status;
+import vn.cchc.quiz.QuestionBank.Question;
+
+/**
+ * Starting, answering and submitting attempts. Times are the server's; each step is one guarded
+ * single-document write, so concurrent requests and resends cannot double count.
+ */
+@Service
+public class AttemptService {
+
+	private static final Logger log = LoggerFactory.getLogger(AttemptService.class);
+
+	private final MongoTemplate mongo;
+
+	private final QuestionBankService banks;
+
+	private final Outbox outbox;
+
+	private final Clock clock;
+
+	AttemptService(MongoTemplate mongo, QuestionBankService banks, Outbox outbox, Clock clock) {
+		this.mongo = mongo;
+		this.banks = banks;
+		this.outbox = outbox;
+		this.clock = clock;
+		var indexes = mongo.indexOps(Attempt.class);
+		indexes.createIndex(new Index("activeKey", Sort.Direction.ASC).unique().sparse());
+		indexes.createIndex(new Index("attemptKey", Sort.Direction.ASC).unique());
+		indexes.createIndex(new Index("status", Sort.Direction.ASC).on("deadline", Sort.Direction.ASC));
+	}
+
+	record Started(Attempt attempt, boolean resumed) {
+	}
+
+	Started start(Caller caller, String roundId) {
+		QuizRound round = this.mongo.findById(roundId, QuizRound.class);
+		if (round == null) {
+			throw ApiException.notFound("quiz.round.not-found", "Không tìm thấy vòng thi trắc nghiệm này.");
+		}
+		Instant now = this.clock.instant();
+		if (now.isBefore(round.opensAt())) {
+			throw ApiException.conflict("quiz.round.not-open", "Vòng thi chưa bắt đầu.");
+		}
+		if (!now.isBefore(round.closesAt())) {
+			throw ApiException.conflict("quiz.round.closed", "Vòng thi đã kết thúc, không thể bắt đầu bài thi.");
+		}
+		QuizParticipant participant = this.mongo.findOne(
+				Query.query(Criteria.where("contestId").is(round.contestId()).and("userId").is(caller.userId())),
+				QuizParticipant.class);
+		if (participant == null) {
+			throw ApiException.forbidden("quiz.not-enrolled",
+					"Bạn chưa đăng ký dự thi cuộc thi này (nếu vừa đăng ký, vui lòng thử lại sau vài giây).");
+		}
+		if (participant.excluded()) {
+			throw ApiException.forbidden("quiz.participant.excluded", "Bạn không thuộc diện được dự thi cuộc thi này.");
+		}
+		String activeKey = Attempt.activeKey(roundId, participant.id());
+		Attempt active = this.mongo.findOne(Query.query(Criteria.where("activeKey").is(activeKey)), Attempt.class);
+		if (active != null) {
+			if (now.isBefore(active.deadline())) {
+				return new Started(active, true);
+			}
+			close(active.id(), true);
+		}
+		long used = this.mongo.count(
+				Query.query(Criteria.where("roundId").is(roundId).and("participantId").is(participant.id())),
+				Attempt.class);
+		if (used >= round.settings().attemptsAllowed()) {
+			throw ApiException.conflict("quiz.attempts.exhausted",
+					"Bạn đã dùng hết " + round.settings().attemptsAllowed() + " lượt thi của vòng này.");
+		}
+		List<Question> drawn = draw(this.banks.bank(round.settings().bankCode()).questions(),
+				round.settings().questionCount());
+		Instant deadline = min(now.plusSeconds(round.settings().timeLimitSeconds()), round.closesAt());
+		String attemptId = UUID.randomUUID().toString();
+		int number = (int) used + 1;
+		var event = new AttemptStarted(round.contestId(), roundId, attemptId, participant.id(), caller.userId(), now,
+				deadline);
+		Attempt attempt = new Attempt(attemptId, round.contestId(), roundId, participant.id(), caller.userId(), number,
+				roundId + ":" + participant.id() + ":" + number, activeKey, Status.ACTIVE, now, deadline, drawn,
+				new HashMap<>(), 0, null, null, null, null, false, this.outbox.messages(event));
+		try {
+			return new Started(this.mongo.insert(attempt), false);
+		}
+		catch (DuplicateKeyException ex) {
+			// A concurrent start (double click, two devices) won: resume that one.
+			Attempt winner = this.mongo.findOne(Query.query(Criteria.where("activeKey").is(activeKey)), Attempt.class);
+			if (winner != null) {
+				return new Started(winner, true);
+			}
+			throw ApiException.conflict("quiz.attempt.concurrent", "Bài thi vừa được bắt đầu ở nơi khác; vui lòng tải lại trang.");
+		}
+	}
+
+	Attempt get(Caller caller, String attemptId) {
+		Attempt attempt = this.mongo.findById(attemptId, Attempt.class);
+		// Another person's attempt is reported as absent: ids are not a way to learn about others.
+		if (attempt == null || !attempt.userId().equals(caller.userId())) {
+			throw ApiException.notFound("quiz.attempt.not-found", "Không tìm thấy bài thi.");
+		}
+		return attempt;
+	}
+
+	/** Saves (or changes) one answer. Idempotent: resending the same answer changes nothing more. */
+	Attempt answer(Caller caller, String attemptId, String questionId, String option) {
+		Attempt attempt = get(caller, attemptId);
+		ensureOpen(attempt);
+		if (!attempt.drew(questionId)) {
+			throw ApiException.badRequest("quiz.question.not-in-attempt", "Câu hỏi này không thuộc bài thi của bạn.");
+		}
+		if (option == null || !attempt.offers(questionId, option)) {
+			throw ApiException.badRequest("quiz.option.invalid", "Phương án trả lời không hợp lệ.");
+		}
+		Instant now = this.clock.instant();
+		Attempt saved = this.mongo.findAndModify(
+				Query.query(Criteria.where("_id").is(attemptId).and("status").is(Status.ACTIVE).and("deadline").gt(now)),
+				new Update().set("answers." + questionId, option).inc("answerVersion", 1),
+				FindAndModifyOptions.options().returnNew(true), Attempt.class);
+		if (saved == null) {
+			ensureOpen(this.mongo.findById(attemptId, Attempt.class));
+			throw ApiException.conflict("quiz.attempt.closed", "Bài thi đã đóng, câu trả lời không được ghi nhận.");
+		}
+		return saved;
+	}
+
+	/** Submits the caller's attempt; submitting again returns the same result. */
+	Attempt submit(Caller caller, String attemptId, Long prediction) {
+		Attempt attempt = get(caller, attemptId);
+		if (prediction != null && prediction < 0) {
+			throw ApiException.badRequest("quiz.prediction.invalid", "Số dự đoán không được âm.");
+		}
+		if (attempt.status() == Status.SUBMITTED) {
+			return attempt;
+		}
+		return finish(attemptId, prediction, false);
+	}
+
+	/** Closes an attempt whose time ran out: the answers saved in time are scored, nothing is lost. */
+	Attempt close(String attemptId, boolean autoClosed) {
+		return finish(attemptId, null, autoClosed);
+	}
+
+	private Attempt finish(String attemptId, Long prediction, boolean autoClosed) {
+		for (int tries = 0; tries < 10; tries++) {
+			Attempt current = this.mongo.findById(attemptId, Attempt.class);
+			if (current == null || current.status() == Status.SUBMITTED) {
+				return current;
+			}
+			Instant now = this.clock.instant();
+			Instant end = min(now, current.deadline());
+			long duration = Duration.between(current.startedAt(), end).toMillis();
+			int correct = current.score();
+			boolean late = !now.isBefore(current.deadline());
+			var event = new AttemptSubmitted(current.contestId(), current.roundId(), current.id(),
+					current.participantId(), current.userId(), correct, current.questions().size(), duration,
+					prediction, end, autoClosed || late);
+			Update update = new Update().set("status", Status.SUBMITTED)
+				.unset("activeKey")
+				.set("submittedAt", end)
+				.set("correctCount", correct)
+				.set("durationMillis", duration)
+				.set("prediction", prediction)
+				.set("autoClosed", autoClosed || late);
+			this.outbox.append(update, event);
+			// The answer version in the filter: an answer saved since we read it makes us score again.
+			Attempt done = this.mongo.findAndModify(
+					Query.query(Criteria.where("_id").is(attemptId)
+						.and("status").is(Status.ACTIVE)
+						.and("answerVersion").is(current.answerVersion())),
+					update, FindAndModifyOptions.options().returnNew(true), Attempt.class);
+			if (done != null) {
+				return done;
+			}
+		}
+		throw ApiException.conflict("quiz.attempt.busy", "Bài thi đang được cập nhật, vui lòng thử nộp lại.");
+	}
+
+	@Scheduled(fixedDelayString = "${cchc.quiz.expiry-sweep-interval:5s}")
+	void closeExpired() {
+		List<Attempt> expired = this.mongo.find(
+				Query.query(Criteria.where("status").is(Status.ACTIVE).and("deadline").lte(this.clock.instant()))
+					.limit(500),
+				Attempt.class);
+		for (Attempt attempt : expired) {
+			try {
+				close(attempt.id(), true);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not close expired attempt {}: {}", attempt.id(), ex.toString());
+			}
+		}
+	}
+
+	private void ensureOpen(Attempt attempt) {
+		if (attempt.status() == Status.SUBMITTED) {
+			throw ApiException.conflict("quiz.attempt.submitted", "Bài thi đã được nộp, không thể thay đổi câu trả lời.");
+		}
+		if (!this.clock.instant().isBefore(attempt.deadline())) {
+			throw ApiException.conflict("quiz.attempt.expired", "Đã hết thời gian làm bài, câu trả lời không được ghi nhận.");
+		}
+	}
+
+	private static List<Question> draw(List<Question> bank, int count) {
+		List<Question> copy = new ArrayList<>(bank);
+		Collections.shuffle(copy, ThreadLocalRandom.current());
+		return List.copyOf(copy.subList(0, Math.min(count, copy.size())));
+	}
+
+	private static Instant min(Instant a, Instant b) {
+		return a.isBefore(b) ? a : b;
+	}
+
+}

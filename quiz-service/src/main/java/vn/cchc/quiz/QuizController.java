@@ -1,0 +1,97 @@
+package vn.cchc.quiz;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.cchc.platform.web.Caller;
+import vn.cchc.quiz.QuestionBank.Option;
+
+@RestController
+@RequestMapping("/api/quiz")
+class QuizController {
+
+	private final AttemptService attempts;
+
+	private final QuestionBankService banks;
+
+	private final Clock clock;
+
+	QuizController(AttemptService attempts, QuestionBankService banks, Clock clock) {
+		this.attempts = attempts;
+		this.banks = banks;
+		this.clock = clock;
+	}
+
+	@PutMapping(path = "/banks/{code}", consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE })
+	Map<String, Object> importBank(Caller caller, @PathVariable String code, @RequestBody String csv) {
+		QuestionBank bank = this.banks.importCsv(caller, code, csv);
+		return Map.of("code", bank.code(), "version", bank.version(), "questionCount", bank.questions().size());
+	}
+
+	@PostMapping("/rounds/{roundId}/attempts")
+	ResponseEntity<AttemptView> start(Caller caller, @PathVariable String roundId) {
+		AttemptService.Started started = this.attempts.start(caller, roundId);
+		AttemptView view = view(started.attempt());
+		return started.resumed() ? ResponseEntity.ok(view)
+				: ResponseEntity.created(URI.create("/api/quiz/attempts/" + view.attemptId())).body(view);
+	}
+
+	@GetMapping("/attempts/{id}")
+	AttemptView get(Caller caller, @PathVariable String id) {
+		return view(this.attempts.get(caller, id));
+	}
+
+	@PutMapping("/attempts/{id}/answers/{questionId}")
+	Map<String, Object> answer(Caller caller, @PathVariable String id, @PathVariable String questionId,
+			@Valid @RequestBody AnswerRequest request) {
+		Attempt attempt = this.attempts.answer(caller, id, questionId, request.option());
+		return Map.of("questionId", questionId, "option", request.option(), "saved", true, "answered",
+				attempt.answers().size(), "serverTime", this.clock.instant());
+	}
+
+	@PostMapping("/attempts/{id}/submit")
+	AttemptView submit(Caller caller, @PathVariable String id, @RequestBody(required = false) @Nullable SubmitRequest request) {
+		return view(this.attempts.submit(caller, id, request == null ? null : request.prediction()));
+	}
+
+	record AnswerRequest(@NotBlank(message = "không được để trống") String option) {
+	}
+
+	record SubmitRequest(Long prediction) {
+	}
+
+	/** What the participant sees: never the answer key. */
+	record AttemptView(String attemptId, String contestId, String roundId, String status, Instant startedAt,
+			Instant deadline, Instant serverTime, List<QuestionView> questions, Map<String, String> answers,
+			Integer correctCount, Integer questionCount, Long durationMillis, Instant submittedAt) {
+	}
+
+	record QuestionView(String id, String text, List<Option> options) {
+	}
+
+	private AttemptView view(Attempt a) {
+		return new AttemptView(a.id(), a.contestId(), a.roundId(), a.status().name().toLowerCase(), a.startedAt(),
+				a.deadline(), this.clock.instant(),
+				a.questions().stream().map(q -> new QuestionView(q.id(), q.text(), q.options())).toList(),
+				a.answers() == null ? Map.of() : a.answers(), a.correctCount(), a.questions().size(), a.durationMillis(),
+				a.submittedAt());
+	}
+
+}

@@ -1,0 +1,243 @@
+package vn.cchc.quiz;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import vn.cchc.contracts.ContestEvent.ContestPublished;
+import vn.cchc.contracts.ContestEvent.QuizSettings;
+import vn.cchc.contracts.ContestEvent.Round;
+import vn.cchc.contracts.ParticipantEvent.ParticipantEnrolled;
+import vn.cchc.contracts.Topics;
+import vn.cchc.platform.outbox.Outbox;
+import vn.cchc.platform.test.ApiClient;
+import vn.cchc.platform.test.ApiClient.Response;
+import vn.cchc.platform.test.ServiceTest;
+import vn.cchc.platform.test.TestEvents;
+import vn.cchc.platform.test.TestTokens;
+import vn.cchc.platform.test.TopicReader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ServiceTest
+@TestPropertySource(properties = "cchc.quiz.expiry-sweep-interval=500ms")
+class QuizApiTest {
+
+	@LocalServerPort
+	int port;
+
+	@Value("${spring.embedded.kafka.brokers}")
+	String brokers;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	KafkaTemplate<String, byte[]> kafka;
+
+	@Autowired
+	Outbox outbox;
+
+	ApiClient api() {
+		return new ApiClient("http://127.0.0.1:" + this.port);
+	}
+
+	/** A contest with one quiz round, published by "registration", and the given citizens enrolled. */
+	String round(Instant opensAt, Instant closesAt, int attemptsAllowed, String... users) {
+		String contestId = UUID.randomUUID().toString();
+		String roundId = UUID.randomUUID().toString();
+		TestEvents.publish(this.kafka, this.outbox,
+				new ContestPublished(contestId, "Hội thi CCHC", "UBND phường Bồng Sơn", "Asia/Ho_Chi_Minh", 1,
+						List.of(new Round(roundId, "quiz", "Vòng trắc nghiệm", opensAt, closesAt,
+								new QuizSettings("cchc-mau", 10, 900, attemptsAllowed, "first")))));
+		for (String user : users) {
+			TestEvents.publish(this.kafka, this.outbox, new ParticipantEnrolled(contestId,
+					"p-" + user + "-" + contestId, user, "Thí sinh " + user, "citizen", "BS-KP1", Instant.now()));
+		}
+		await().atMost(Duration.ofSeconds(15)).until(() -> this.mongo.findById(roundId, QuizRound.class) != null
+				&& this.mongo.count(Query.query(Criteria.where("contestId").is(contestId)), QuizParticipant.class) == users.length);
+		return roundId;
+	}
+
+	Attempt stored(String attemptId) {
+		return this.mongo.findById(attemptId, Attempt.class);
+	}
+
+	@Test
+	void citizenTakesTheQuizAndTheScoreIsPublished() {
+		Instant now = Instant.now();
+		String roundId = round(now.minusSeconds(60), now.plusSeconds(3600), 1, "an");
+		String token = TestTokens.token("an", "citizen");
+
+		Response started = api().post("/api/quiz/rounds/" + roundId + "/attempts", token, null);
+		assertThat(started.status()).isEqualTo(201);
+		JsonNode attempt = started.json();
+		String attemptId = attempt.get("attemptId").asString();
+		assertThat(attempt.get("questions")).hasSize(10);
+		assertThat(started.body()).as("the answer key stays on the server").doesNotContain("\"correct\":");
+		assertThat(Instant.parse(attempt.get("deadline").asString())).isAfter(now.plusSeconds(800));
+
+		Response resumed = api().post("/api/quiz/rounds/" + roundId + "/attempts", token, null);
+		assertThat(resumed.status()).isEqualTo(200);
+		assertThat(resumed.json().get("attemptId").asString()).isEqualTo(attemptId);
+
+		// Answer 7 questions right and 3 wrong, as an independent check of the score.
+		Attempt key = stored(attemptId);
+		int expected = 0;
+		for (int i = 0; i < key.questions().size(); i++) {
+			var q = key.questions().get(i);
+			String option = i < 7 ? q.correct() : q.options().stream().map(o -> o.key()).filter(k -> !k.equals(q.correct())).findFirst().orElseThrow();
+			expected += option.equals(q.correct()) ? 1 : 0;
+			Response saved = api().put("/api/quiz/attempts/" + attemptId + "/answers/" + q.id(), token, "{\"option\":\"" + option + "\"}");
+			assertThat(saved.status()).isEqualTo(200);
+			// The client may resend: nothing changes.
+			assertThat(api().put("/api/quiz/attempts/" + attemptId + "/answers/" + q.id(), token, "{\"option\":\"" + option + "\"}").status()).isEqualTo(200);
+		}
+		assertThat(api().get("/api/quiz/attempts/" + attemptId, token).json().get("answers").size()).isEqualTo(10);
+
+		Response submitted = api().post("/api/quiz/attempts/" + attemptId + "/submit", token, "{\"prediction\":42}");
+		assertThat(submitted.status()).isEqualTo(200);
+		assertThat(submitted.json().get("correctCount").asInt()).isEqualTo(expected).isEqualTo(7);
+		long duration = submitted.json().get("durationMillis").asLong();
+		assertThat(duration).isBetween(0L, 60_000L);
+		Response again = api().post("/api/quiz/attempts/" + attemptId + "/submit", token, "{}");
+		assertThat(again.json().get("correctCount").asInt()).isEqualTo(7);
+		assertThat(again.json().get("durationMillis").asLong()).isEqualTo(duration);
+
+		List<ConsumerRecord<String, byte[]>> events = TopicReader.read(this.brokers, Topics.ATTEMPTS, 2, Duration.ofSeconds(15));
+		assertThat(events).filteredOn(r -> attemptId.equals(r.key())).hasSize(2);
+		String payload = events.stream().filter(r -> attemptId.equals(r.key()))
+			.map(r -> new String(r.value())).filter(v -> v.contains("correctCount")).findFirst().orElseThrow();
+		assertThat(payload).contains("\"correctCount\":7").contains("\"prediction\":42").contains("\"durationMillis\":" + duration);
+
+		Response afterSubmit = api().put("/api/quiz/attempts/" + attemptId + "/answers/" + key.questions().get(0).id(), token, "{\"option\":\"A\"}");
+		assertThat(afterSubmit.status()).isEqualTo(409);
+		assertThat(afterSubmit.code()).isEqualTo("quiz.attempt.submitted");
+		Response exhausted = api().post("/api/quiz/rounds/" + roundId + "/attempts", token, null);
+		assertThat(exhausted.code()).isEqualTo("quiz.attempts.exhausted");
+		assertThat(stored(attemptId).correctCount()).isEqualTo(7);
+	}
+
+	@Test
+	void badInputAndOtherPeoplesAttemptsAreRefusedAndChangeNothing() {
+		Instant now = Instant.now();
+		String roundId = round(now.minusSeconds(60), now.plusSeconds(3600), 1, "binh", "chi");
+		String closed = round(now.minusSeconds(7200), now.minusSeconds(60), 1, "binh");
+		String future = round(now.plusSeconds(3600), now.plusSeconds(7200), 1, "binh");
+		String binh = TestTokens.token("binh", "citizen");
+		String chi = TestTokens.token("chi", "citizen");
+
+		assertThat(api().post("/api/quiz/rounds/" + closed + "/attempts", binh, null).code()).isEqualTo("quiz.round.closed");
+		assertThat(api().post("/api/quiz/rounds/" + future + "/attempts", binh, null).code()).isEqualTo("quiz.round.not-open");
+		assertThat(api().post("/api/quiz/rounds/" + roundId + "/attempts", TestTokens.token("stranger", "citizen"), null).code())
+			.isEqualTo("quiz.not-enrolled");
+		assertThat(api().post("/api/quiz/rounds/khong-co/attempts", binh, null).status()).isEqualTo(404);
+		assertThat(api().post("/api/quiz/rounds/" + roundId + "/attempts", null, null).status()).isEqualTo(401);
+		assertThat(api().post("/api/quiz/rounds/" + roundId + "/attempts", TestTokens.expiredToken("binh", "citizen"), null).status()).isEqualTo(401);
+
+		String attemptId = api().post("/api/quiz/rounds/" + roundId + "/attempts", binh, null).json().get("attemptId").asString();
+		String questionId = stored(attemptId).questions().get(0).id();
+		String path = "/api/quiz/attempts/" + attemptId + "/answers/" + questionId;
+
+		Response malformed = api().put(path, binh, "{\"option\":");
+		assertThat(malformed.status()).isEqualTo(400);
+		assertThat(malformed.code()).isEqualTo("request.malformed");
+		assertThat(api().put(path, binh, "{\"option\":\"Z\"}").code()).isEqualTo("quiz.option.invalid");
+		Set<String> drawn = new HashSet<>(stored(attemptId).questions().stream().map(q -> q.id()).toList());
+		String notDrawn = List.of("Q001", "Q002", "Q003", "Q004", "Q005", "Q006", "Q007", "Q008", "Q009", "Q010", "Q011")
+			.stream().filter(q -> !drawn.contains(q)).findFirst().orElseThrow();
+		assertThat(api().put("/api/quiz/attempts/" + attemptId + "/answers/" + notDrawn, binh, "{\"option\":\"A\"}").code())
+			.isEqualTo("quiz.question.not-in-attempt");
+
+		Response foreign = api().put(path, chi, "{\"option\":\"A\"}");
+		assertThat(foreign.status()).isEqualTo(404);
+		assertThat(foreign.code()).isEqualTo("quiz.attempt.not-found");
+		assertThat(api().get("/api/quiz/attempts/" + attemptId, chi).status()).isEqualTo(404);
+		assertThat(api().post("/api/quiz/attempts/" + attemptId + "/submit", chi, "{}").status()).isEqualTo(404);
+		assertThat(api().put(path, TestTokens.forgedToken("binh", "citizen"), "{\"option\":\"A\"}").status()).isEqualTo(401);
+
+		Attempt after = stored(attemptId);
+		assertThat(after.answers()).isEmpty();
+		assertThat(after.answerVersion()).isZero();
+		assertThat(after.status()).isEqualTo(Attempt.Status.ACTIVE);
+
+		assertThat(api().send("PUT", "/api/quiz/banks/hong", binh, "code\n", "text/csv").status()).isEqualTo(403);
+	}
+
+	@Test
+	void simultaneousStartsOpenExactlyOneAttempt() throws Exception {
+		Instant now = Instant.now();
+		String roundId = round(now.minusSeconds(60), now.plusSeconds(3600), 3, "dung");
+		String token = TestTokens.token("dung", "citizen");
+		List<Callable<String>> starts = new ArrayList<>();
+		for (int i = 0; i < 16; i++) {
+			starts.add(() -> api().post("/api/quiz/rounds/" + roundId + "/attempts", token, null).json().get("attemptId").asString());
+		}
+		Set<String> ids = new HashSet<>();
+		try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (Future<String> f : pool.invokeAll(starts)) {
+				ids.add(f.get());
+			}
+		}
+		assertThat(ids).hasSize(1);
+		assertThat(this.mongo.count(Query.query(Criteria.where("roundId").is(roundId)), Attempt.class)).isEqualTo(1);
+	}
+
+	@Test
+	void anAttemptLeftOpenIsClosedAtTheWindowsEndWithItsSavedAnswersScored() {
+		Instant now = Instant.now();
+		String roundId = round(now.minusSeconds(60), now.plusSeconds(4), 1, "em");
+		String token = TestTokens.token("em", "citizen");
+		String attemptId = api().post("/api/quiz/rounds/" + roundId + "/attempts", token, null).json().get("attemptId").asString();
+		var question = stored(attemptId).questions().get(0);
+		assertThat(api().put("/api/quiz/attempts/" + attemptId + "/answers/" + question.id(), token,
+				"{\"option\":\"" + question.correct() + "\"}").status()).isEqualTo(200);
+
+		await().atMost(Duration.ofSeconds(15)).until(() -> stored(attemptId).status() == Attempt.Status.SUBMITTED);
+		Attempt closed = stored(attemptId);
+		assertThat(closed.autoClosed()).isTrue();
+		assertThat(closed.correctCount()).isEqualTo(1);
+		assertThat(closed.submittedAt()).isEqualTo(closed.deadline());
+		Response late = api().put("/api/quiz/attempts/" + attemptId + "/answers/" + question.id(), token, "{\"option\":\"A\"}");
+		assertThat(late.code()).isEqualTo("quiz.attempt.submitted");
+	}
+
+	@Test
+	void aBankWithErrorsIsRefusedWholeAndAValidOneImports() {
+		String organizer = TestTokens.token("org", "organizer");
+		String bad = "code,topic,text,option_a,option_b,option_c,option_d,correct\n"
+				+ "X1,t,Câu hỏi một,A1,B1,,,B\n" + "X1,t,,A1,,,,E\n";
+		Response refused = api().send("PUT", "/api/quiz/banks/ngan-hang-thu", organizer, bad, "text/csv");
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.code()).isEqualTo("bank.csv.invalid");
+		assertThat(refused.json().get("detail").asString()).contains("dòng 3").contains("bị trùng").contains("nội dung câu hỏi trống");
+		assertThat(this.mongo.findById("ngan-hang-thu", QuestionBank.class)).isNull();
+
+		Response imported = api().send("PUT", "/api/quiz/banks/ngan-hang-thu", organizer,
+				"\uFEFFcode,topic,text,option_a,option_b,option_c,option_d,correct\nX1,t,Câu hỏi một,A1,B1,,,b\n", "text/csv");
+		assertThat(imported.status()).isEqualTo(200);
+		assertThat(this.mongo.findById("ngan-hang-thu", QuestionBank.class).questions().get(0).correct()).isEqualTo("B");
+	}
+
+}
