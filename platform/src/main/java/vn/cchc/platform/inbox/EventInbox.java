@@ -84,7 +84,7 @@ public class EventInbox {
 		return this.mongo.getCollection(PROCESSED).countDocuments(new Document("_id", eventId)) > 0;
 	}
 
-	static String header(ConsumerRecord<?, ?> record, String name) {
+	public static String header(ConsumerRecord<?, ?> record, String name) {
 		Header header = record.headers().lastHeader(name);
 		return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
 	}

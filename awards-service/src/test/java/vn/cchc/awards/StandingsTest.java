@@ -1,0 +1,101 @@
+package vn.cchc.awards;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import vn.cchc.contracts.AttemptEvent.AttemptSubmitted;
+import vn.cchc.contracts.ContestEvent.ContestPublished;
+import vn.cchc.contracts.ContestEvent.QuizSettings;
+import vn.cchc.contracts.ContestEvent.Round;
+import vn.cchc.contracts.ParticipantEvent.ParticipantEnrolled;
+import vn.cchc.contracts.ParticipantEvent.ParticipantExcluded;
+import vn.cchc.platform.outbox.Outbox;
+import vn.cchc.platform.outbox.OutboxMessage;
+import vn.cchc.platform.test.ApiClient;
+import vn.cchc.platform.test.ServiceTest;
+import vn.cchc.platform.test.TestEvents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ServiceTest
+class StandingsTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	KafkaTemplate<String, byte[]> kafka;
+
+	@Autowired
+	Outbox outbox;
+
+	JsonNode standings(String contestId) {
+		return new ApiClient("http://127.0.0.1:" + this.port).get("/api/awards/contests/" + contestId + "/standings", null)
+			.json();
+	}
+
+	@Test
+	void standingsRankByScoreThenTimeCountTheRightAttemptAndIgnoreRedeliveries() {
+		String contest = UUID.randomUUID().toString();
+		String round = UUID.randomUUID().toString();
+		Instant t = Instant.parse("2026-11-20T02:00:00Z");
+		TestEvents.publish(this.kafka, this.outbox, new ContestPublished(contest, "Hội thi", "UBND", "Asia/Ho_Chi_Minh", 1,
+				List.of(new Round(round, "quiz", "Vòng 1", t, t.plusSeconds(86400),
+						new QuizSettings("cchc-mau", 10, 900, 2, "best")))));
+		for (String p : List.of("an", "binh", "chi", "dung")) {
+			TestEvents.publish(this.kafka, this.outbox,
+					new ParticipantEnrolled(contest, p, "u-" + p, "Thí sinh " + p, "citizen", "BS-KP1", t));
+		}
+		OutboxMessage[] binhBest = TestEvents.publish(this.kafka, this.outbox,
+				submitted(contest, round, "a1", "an", 8, 300_000, t.plusSeconds(400)),
+				submitted(contest, round, "b1", "binh", 6, 100_000, t.plusSeconds(200)),
+				submitted(contest, round, "b2", "binh", 9, 500_000, t.plusSeconds(900)),
+				submitted(contest, round, "c1", "chi", 8, 250_000, t.plusSeconds(500)),
+				submitted(contest, round, "d1", "dung", 10, 60_000, t.plusSeconds(100)));
+		// A redelivery of binh's best attempt and a late exclusion of dung (a committee member).
+		TestEvents.send(this.kafka, binhBest[2]);
+		TestEvents.publish(this.kafka, this.outbox, new ParticipantExcluded(contest, "dung", "thành viên Ban tổ chức"));
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			JsonNode rows = standings(contest).get("rows");
+			assertThat(rows.findValuesAsString("attemptId")).containsExactly("b2", "c1", "a1");
+			assertThat(rows.findValuesAsString("displayName")).containsExactly("Thí sinh binh", "Thí sinh chi", "Thí sinh an");
+			assertThat(rows.get(0).get("rank").asInt()).isEqualTo(1);
+			assertThat(rows.get(0).get("correctCount").asInt()).isEqualTo(9);
+			assertThat(rows.get(2).get("rank").asInt()).isEqualTo(3);
+		});
+		assertThat(standings(contest).get("rows").get(0).get("eventId").asString()).isEqualTo(binhBest[2].eventId());
+	}
+
+	@Test
+	void equalScoreAndTimeShareARankAndAnUnknownContestIsEmpty() {
+		String contest = UUID.randomUUID().toString();
+		String round = UUID.randomUUID().toString();
+		Instant t = Instant.parse("2026-11-20T02:00:00Z");
+		TestEvents.publish(this.kafka, this.outbox, new ContestPublished(contest, "Hội thi", "UBND", "Asia/Ho_Chi_Minh", 1,
+				List.of(new Round(round, "quiz", "Vòng 1", t, t.plusSeconds(86400),
+						new QuizSettings("cchc-mau", 10, 900, 1, "first")))),
+				submitted(contest, round, "x", "px", 7, 1000, t.plusSeconds(10)),
+				submitted(contest, round, "y", "py", 7, 1000, t.plusSeconds(10)));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(standings(contest).get("rows").findValuesAsString("rank")).containsExactly("1", "1"));
+		assertThat(standings("khong-co").get("rows")).isEmpty();
+	}
+
+	static AttemptSubmitted submitted(String contest, String round, String attempt, String participant, int correct,
+			long millis, Instant at) {
+		return new AttemptSubmitted(contest, round, attempt, participant, "u-" + participant, correct, 10, millis, null,
+				at, false);
+	}
+
+}
