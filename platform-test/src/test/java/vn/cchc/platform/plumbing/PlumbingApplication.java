@@ -1,0 +1,56 @@
+package vn.cchc.platform.plumbing;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.micrometer.tracing.Tracer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import vn.cchc.contracts.Topics;
+import vn.cchc.contracts.UnitEvent.UnitRegistered;
+import vn.cchc.platform.inbox.EventHandlers;
+import vn.cchc.platform.inbox.EventInbox;
+import vn.cchc.platform.outbox.OutboxCollections;
+
+/** A minimal service using the shared plumbing the way real services do. */
+@SpringBootApplication
+class PlumbingApplication {
+
+	@Bean
+	OutboxCollections widgetOutbox() {
+		return OutboxCollections.of("widgets");
+	}
+
+	@Component
+	static class UnitListener {
+
+		final List<UnitRegistered> applied = new CopyOnWriteArrayList<>();
+
+		final List<String> traceIds = new CopyOnWriteArrayList<>();
+
+		private final EventInbox inbox;
+
+		private final Tracer tracer;
+
+		UnitListener(EventInbox inbox, Tracer tracer) {
+			this.inbox = inbox;
+			this.tracer = tracer;
+		}
+
+		@KafkaListener(topics = Topics.UNITS)
+		void on(ConsumerRecord<String, byte[]> record) {
+			this.inbox.accept(record, EventHandlers.builder().on(UnitRegistered.class, event -> {
+				this.applied.add(event);
+				var span = this.tracer.currentSpan();
+				this.traceIds.add(span == null ? "none" : span.context().traceId());
+			}).build());
+		}
+
+	}
+
+}
