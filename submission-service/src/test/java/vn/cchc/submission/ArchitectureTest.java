@@ -1,0 +1,25 @@
+package vn.cchc.submission;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import vn.cchc.platform.test.ArchitectureRules;
+
+@AnalyzeClasses(packages = "vn.cchc.submission", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+	@ArchTest
+	static final ArchRule independent = ArchitectureRules.independentOf("vn.cchc.submission");
+
+	@ArchTest
+	static final ArchRule outboxOnly = ArchitectureRules.NO_DIRECT_KAFKA_SENDS;
+
+	@ArchTest
+	static final ArchRule noStandardStreams = ArchitectureRules.NO_STANDARD_STREAMS;
+
+	@ArchTest
+	static final ArchRule noJavaUtilLogging = ArchitectureRules.NO_JAVA_UTIL_LOGGING;
+
+}
