@@ -1,73 +1,38 @@
 package vn.cchc.judging;
 
-import java.time.Instant;
-import java.util.List;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.Document;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.cchc.contracts.ContestEvent.ContestPublished;
-import vn.cchc.contracts.Topics;
-import vn.cchc.platform.inbox.EventHandlers;
-import vn.cchc.platform.inbox.EventInbox;
+import vn.cchc.platform.catalog.ContestCatalog;
 import vn.cchc.platform.web.ApiException;
 import vn.cchc.platform.web.Caller;
 
 /**
- * Judging panels scoring entries and live rounds in parallel. This foundation version learns the contests; score sheets come with the judging issues.
+ * Judging panels scoring entries and live rounds in parallel. This foundation version knows the published contests; score sheets come with the judging issues.
  */
 @SpringBootApplication
 @RestController
 public class JudgingApplication {
 
-	private final MongoTemplate mongo;
+	private final ContestCatalog contests;
 
-	private final EventInbox inbox;
-
-	private final EventHandlers handlers;
-
-	JudgingApplication(MongoTemplate mongo, EventInbox inbox) {
-		this.mongo = mongo;
-		this.inbox = inbox;
-		this.handlers = EventHandlers.builder().on(ContestPublished.class, this::contestPublished).build();
+	JudgingApplication(ContestCatalog contests) {
+		this.contests = contests;
 	}
 
 	public static void main(String[] args) {
 		SpringApplication.run(JudgingApplication.class, args);
 	}
 
-	@Document("contests")
-	record KnownContest(@Id String id, String title, List<String> roundKinds, Instant learntAt) {
-	}
-
-	@KafkaListener(topics = Topics.CONTESTS)
-	void on(ConsumerRecord<String, byte[]> record) {
-		this.inbox.accept(record, this.handlers);
-	}
-
-	private void contestPublished(ContestPublished event) {
-		this.mongo.save(new KnownContest(event.contestId(), event.title(),
-				event.rounds().stream().map(r -> r.kind()).toList(), Instant.now()));
-	}
-
-	/** What this service knows of a contest (staff only). */
+	/** What this service knows of a published contest (staff only). */
 	@GetMapping("/api/judging/contests/{id}")
-	KnownContest contest(Caller caller, @PathVariable String id) {
+	ContestCatalog.Entry contest(Caller caller, @PathVariable String id) {
 		caller.require("judge", "secretary", "organizer", "admin");
-		KnownContest contest = this.mongo.findById(id, KnownContest.class);
-		if (contest == null) {
-			throw ApiException.notFound("contest.not-found", "Không tìm thấy cuộc thi.");
-		}
-		return contest;
+		return this.contests.find(id)
+			.orElseThrow(() -> ApiException.notFound("contest.not-found", "Không tìm thấy cuộc thi."));
 	}
 
 }

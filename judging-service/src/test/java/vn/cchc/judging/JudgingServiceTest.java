@@ -35,17 +35,17 @@ class JudgingServiceTest {
 	Outbox outbox;
 
 	@Test
-	void learnsPublishedContestsAndShowsThemToStaffOnly() {
+	void judgesSeePublishedContestsCitizensDoNot() {
 		ApiClient api = new ApiClient("http://127.0.0.1:" + this.port);
 		String contest = UUID.randomUUID().toString();
 		Instant now = Instant.now();
-		TestEvents.publish(this.kafka, this.outbox, new ContestPublished(contest, "Hội thi video CCHC", "Sở Nội vụ",
-				"Asia/Ho_Chi_Minh", 1, List.of(new Round("r1", "video", "Vòng video", now, now.plusSeconds(60), null))));
-		String organizer = TestTokens.token("org", "organizer");
+		TestEvents.publish(this.kafka, this.outbox, new ContestPublished(contest, "Hội thi sáng kiến CCHC", "Sở Nội vụ",
+				"Asia/Ho_Chi_Minh", 1, List.of(new Round("r1", "idea", "Vòng sáng kiến", now, now.plusSeconds(60), null))));
+		String organizer = TestTokens.token("judge-1", "judge");
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(api.get("/api/judging/contests/" + contest, organizer).status()).isEqualTo(200));
 		assertThat(api.get("/api/judging/contests/" + contest, organizer).json().get("title").asString())
-			.isEqualTo("Hội thi video CCHC");
+			.isEqualTo("Hội thi sáng kiến CCHC");
 		assertThat(api.get("/api/judging/contests/" + contest, TestTokens.token("c", "citizen")).code())
 			.isEqualTo("auth.forbidden");
 		assertThat(api.get("/api/judging/contests/" + contest, null).status()).isEqualTo(401);

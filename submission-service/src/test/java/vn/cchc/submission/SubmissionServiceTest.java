@@ -35,13 +35,13 @@ class SubmissionServiceTest {
 	Outbox outbox;
 
 	@Test
-	void learnsPublishedContestsAndShowsThemToStaffOnly() {
+	void unitManagersSeePublishedContestsCitizensDoNot() {
 		ApiClient api = new ApiClient("http://127.0.0.1:" + this.port);
 		String contest = UUID.randomUUID().toString();
 		Instant now = Instant.now();
 		TestEvents.publish(this.kafka, this.outbox, new ContestPublished(contest, "Hội thi video CCHC", "Sở Nội vụ",
 				"Asia/Ho_Chi_Minh", 1, List.of(new Round("r1", "video", "Vòng video", now, now.plusSeconds(60), null))));
-		String organizer = TestTokens.token("org", "organizer");
+		String organizer = TestTokens.token("unit-1", "unit-manager");
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(api.get("/api/submission/contests/" + contest, organizer).status()).isEqualTo(200));
 		assertThat(api.get("/api/submission/contests/" + contest, organizer).json().get("title").asString())

@@ -1,31 +1,33 @@
 package vn.cchc.platform.test;
 
+import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Rules every service keeps; each service's {@code ArchitectureTest} applies them to its classes.
+ * Rules every service keeps. A service applies all of them with
+ * {@code @ArchTest static final ArchTests rules = ArchTests.in(ArchitectureRules.class);}.
  */
 public final class ArchitectureRules {
 
-	private static final String[] SERVICES = { "vn.cchc.registration..", "vn.cchc.quiz..", "vn.cchc.submission..",
-			"vn.cchc.judging..", "vn.cchc.awards..", "vn.cchc.gateway.." };
-
 	/** Services share contracts and the platform only; never each other's code. */
-	public static ArchRule independentOf(String ownPackage) {
-		String[] others = java.util.Arrays.stream(SERVICES).filter(p -> !p.equals(ownPackage + "..")).toArray(String[]::new);
-		return noClasses().that()
-			.resideInAPackage(ownPackage + "..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage(others)
-			.because("services talk through Kafka events and HTTP, not shared code");
-	}
+	@ArchTest
+	public static final ArchRule SERVICES_ARE_INDEPENDENT = slices().matching("vn.cchc.(*)..")
+		.should()
+		.notDependOnEachOther()
+		.ignoreDependency(alwaysTrue(), resideInAnyPackage("vn.cchc.platform..", "vn.cchc.contracts.."))
+		.because("services talk through Kafka events and HTTP, not shared code");
 
 	/** Events leave through the outbox, written with the state change; never sent directly. */
-	public static final ArchRule NO_DIRECT_KAFKA_SENDS = noClasses().should()
+	@ArchTest
+	public static final ArchRule NO_DIRECT_KAFKA_SENDS = noClasses().that()
+		.resideOutsideOfPackage("vn.cchc.platform..")
+		.should()
 		.dependOnClassesThat()
 		.haveFullyQualifiedName("org.springframework.kafka.core.KafkaTemplate")
 		.orShould()
@@ -33,9 +35,11 @@ public final class ArchitectureRules {
 		.haveFullyQualifiedName("org.apache.kafka.clients.producer.KafkaProducer")
 		.because("a state change and its event are one MongoDB write (the outbox); see ADR 0002");
 
+	@ArchTest
 	public static final ArchRule NO_STANDARD_STREAMS = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
 		.because("logs are structured JSON through SLF4J");
 
+	@ArchTest
 	public static final ArchRule NO_JAVA_UTIL_LOGGING = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 
 	private ArchitectureRules() {

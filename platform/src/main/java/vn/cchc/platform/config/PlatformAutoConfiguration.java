@@ -16,6 +16,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -31,6 +32,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import vn.cchc.contracts.Topics;
+import vn.cchc.platform.catalog.ContestCatalog;
 import vn.cchc.platform.events.EventCodec;
 import vn.cchc.platform.events.PoisonEventException;
 import vn.cchc.platform.events.TraceContextBridge;
@@ -117,6 +119,12 @@ public class PlatformAutoConfiguration {
 		topics.consumed()
 			.forEach(t -> all.add(TopicBuilder.name(Topics.deadLetter(t)).partitions(1).replicas(topics.replicas()).build()));
 		return new KafkaAdmin.NewTopics(all.toArray(NewTopic[]::new));
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "cchc.contest-catalog.enabled", havingValue = "true")
+	ContestCatalog contestCatalog(MongoTemplate mongo, EventInbox inbox, Clock clock) {
+		return new ContestCatalog(mongo, inbox, clock);
 	}
 
 	@Bean
