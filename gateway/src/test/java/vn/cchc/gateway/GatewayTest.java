@@ -187,7 +187,7 @@ class GatewayTest {
 				.jsonPath("$.code")
 				.isEqualTo("service.unavailable")
 				.jsonPath("$.title")
-				.isEqualTo("Dịch vụ tạm thời không khả dụng")
+				.isEqualTo("Dịch vụ tạm thời không sẵn sàng")
 				.jsonPath("$.detail")
 				.isEqualTo("Dịch vụ chấm thi đang tạm gián đoạn, vui lòng thử lại sau ít phút.");
 		}

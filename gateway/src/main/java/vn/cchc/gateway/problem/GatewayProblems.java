@@ -64,7 +64,7 @@ public final class GatewayProblems {
 			case 413 -> "Dữ liệu quá lớn";
 			case 415 -> "Định dạng không được hỗ trợ";
 			case 429 -> "Quá nhiều yêu cầu";
-			case 503 -> "Dịch vụ tạm thời không khả dụng";
+			case 503 -> "Dịch vụ tạm thời không sẵn sàng";
 			default -> status.is5xxServerError() ? "Lỗi hệ thống" : "Yêu cầu không thực hiện được";
 		};
 	}
