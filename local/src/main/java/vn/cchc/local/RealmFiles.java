@@ -21,7 +21,7 @@ import tools.jackson.databind.node.StringNode;
  * (roles, clients, no users) merged with the local overlay (demo users with passwords, a
  * password-grant client), with the web client's URLs moved to the gateway's port.
  */
-final class RealmFiles {
+public final class RealmFiles {
 
 	static final String BASE_RESOURCE = "/vn/cchc/local/realm/cchc-realm.json";
 
@@ -45,6 +45,14 @@ final class RealmFiles {
 		Path deployed = projectDir.resolve("deploy/keycloak/cchc-realm.json");
 		ObjectNode base = Files.isRegularFile(deployed) ? read(deployed) : readResource(BASE_RESOURCE);
 		return withGatewayPort(merge(base, readResource(OVERLAY_RESOURCE)), ports.gateway());
+	}
+
+	/**
+	 * Writes the local realm (base + demo users, default ports) to {@code file}, for tools that
+	 * import it elsewhere, such as a Keycloak container in tests.
+	 */
+	public static void writeLocalRealm(Path projectDir, Path file) {
+		write(localRealm(projectDir, new Ports(0)), file);
 	}
 
 	static ObjectNode readResource(String resource) {
