@@ -64,7 +64,8 @@ export class Auth {
     if (!this.session) return null;
     const id = claimsOf(this.session.idToken);
     const access = claimsOf(this.session.accessToken);
-    const name = id.name || [id.family_name, id.given_name].filter(Boolean).join(' ') || id.preferred_username || id.email || 'Người dùng';
+    // Vietnamese order: family name first ("Võ Thị Hoa"); Keycloak's `name` claim is given + family.
+    const name = [id.family_name, id.given_name].filter(Boolean).join(' ') || id.name || id.preferred_username || id.email || 'Người dùng';
     return { name, roles: access.realm_access?.roles ?? [] };
   }
 

@@ -38,8 +38,18 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
 	public static Caller fromJwt(Jwt jwt) {
 		String username = jwt.getClaimAsString("preferred_username");
+		return new Caller(jwt.getSubject(), username, displayName(jwt, username), KeycloakRoles.of(jwt));
+	}
+
+	/** Vietnamese order, family name first ("Võ Thị Hoa"); Keycloak's {@code name} is given + family. */
+	static String displayName(Jwt jwt, String fallback) {
+		String family = jwt.getClaimAsString("family_name");
+		String given = jwt.getClaimAsString("given_name");
+		if (family != null || given != null) {
+			return String.join(" ", java.util.stream.Stream.of(family, given).filter(java.util.Objects::nonNull).toList());
+		}
 		String name = jwt.getClaimAsString("name");
-		return new Caller(jwt.getSubject(), username, name != null ? name : username, KeycloakRoles.of(jwt));
+		return name != null ? name : fallback;
 	}
 
 }
