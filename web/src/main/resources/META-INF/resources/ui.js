@@ -66,3 +66,23 @@ export function announce(text) {
   const status = document.getElementById('status');
   if (status) status.textContent = text;
 }
+
+/**
+ * Loads the published contests into `container` (with a loading line and Vietnamese errors).
+ * Returns the list, or null when there is nothing to show (the container then says why).
+ */
+export async function loadPublishedContests(api, container, emptyText) {
+  container.replaceChildren(h('p', { class: 'muted' }, 'Đang tải danh sách cuộc thi…'));
+  let contests;
+  try {
+    contests = (await api('/registration/contests')) ?? [];
+  } catch (error) {
+    container.replaceChildren(alertBox('error', error.message));
+    return null;
+  }
+  if (!contests.length) {
+    container.replaceChildren(h('p', {}, emptyText));
+    return null;
+  }
+  return contests;
+}

@@ -1,4 +1,4 @@
-import { h, alertBox, announce, formatCountdown, formatDateTime, formatDuration } from '../ui.js';
+import { h, alertBox, announce, formatCountdown, formatDateTime, formatDuration, loadPublishedContests } from '../ui.js';
 
 const CATEGORIES = [
   ['citizen', 'Người dân'],
@@ -15,16 +15,9 @@ export async function renderContestant(context) {
 
 async function showContests(context) {
   const { api, container } = context;
-  container.replaceChildren(h('p', { class: 'muted' }, 'Đang tải danh sách cuộc thi…'));
-  let contests;
-  try {
-    contests = (await api('/registration/contests')) ?? [];
-  } catch (error) {
-    container.replaceChildren(alertBox('error', error.message));
-    return;
-  }
-  if (!contests.length) {
-    container.replaceChildren(h('p', {}, 'Hiện chưa có cuộc thi nào được công bố. Vui lòng quay lại sau.'));
+  const contests = await loadPublishedContests(api, container,
+    'Hiện chưa có cuộc thi nào được công bố. Vui lòng quay lại sau.');
+  if (!contests) {
     return;
   }
   container.replaceChildren(h('div', { id: 'contest-list', class: 'cards' },

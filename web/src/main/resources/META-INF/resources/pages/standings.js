@@ -1,17 +1,9 @@
-import { h, alertBox, formatDuration } from '../ui.js';
+import { h, alertBox, formatDuration, loadPublishedContests } from '../ui.js';
 
 /** Public standings of a contest, chosen from the published ones. */
 export async function renderStandings({ api, params, container }) {
-  container.replaceChildren(h('p', { class: 'muted' }, 'Đang tải danh sách cuộc thi…'));
-  let contests;
-  try {
-    contests = (await api('/registration/contests')) ?? [];
-  } catch (error) {
-    container.replaceChildren(alertBox('error', error.message));
-    return;
-  }
-  if (!contests.length) {
-    container.replaceChildren(h('p', {}, 'Hiện chưa có cuộc thi nào được công bố.'));
+  const contests = await loadPublishedContests(api, container, 'Hiện chưa có cuộc thi nào được công bố.');
+  if (!contests) {
     return;
   }
 
