@@ -28,8 +28,11 @@ class ContestController {
 
 	private final ContestService contests;
 
-	ContestController(ContestService contests) {
+	private final EnrolmentService enrolments;
+
+	ContestController(ContestService contests, EnrolmentService enrolments) {
 		this.contests = contests;
+		this.enrolments = enrolments;
 	}
 
 	@PostMapping
@@ -56,14 +59,14 @@ class ContestController {
 
 	@PostMapping("/{id}/enrolments")
 	ResponseEntity<EnrolmentView> enrol(Caller caller, @PathVariable String id, @Valid @RequestBody Enrol request) {
-		Participant participant = this.contests.enrol(caller, id, request);
+		Participant participant = this.enrolments.enrol(caller, id, request);
 		return ResponseEntity.created(URI.create("/api/registration/contests/" + id + "/enrolments/me"))
 			.body(EnrolmentView.of(participant));
 	}
 
 	@GetMapping("/{id}/enrolments/me")
 	EnrolmentView myEnrolment(Caller caller, @PathVariable String id) {
-		return this.contests.enrolmentOf(caller, id)
+		return this.enrolments.enrolmentOf(caller, id)
 			.map(EnrolmentView::of)
 			.orElseThrow(() -> ApiException.notFound("enrolment.not-found", "Bạn chưa đăng ký dự thi cuộc thi này."));
 	}

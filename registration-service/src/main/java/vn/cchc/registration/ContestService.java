@@ -6,11 +6,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -23,7 +21,6 @@ import org.springframework.stereotype.Service;
 import vn.cchc.contracts.CchcEvent;
 import vn.cchc.contracts.ContestEvent.ContestPublished;
 import vn.cchc.contracts.ContestEvent.QuizSettings;
-import vn.cchc.contracts.ParticipantEvent.ParticipantEnrolled;
 import vn.cchc.contracts.UnitEvent.UnitRegistered;
 import vn.cchc.platform.outbox.Outbox;
 import vn.cchc.platform.web.ApiException;
@@ -32,10 +29,9 @@ import vn.cchc.registration.Contest.Round;
 import vn.cchc.registration.Contest.Status;
 import vn.cchc.registration.Contest.Unit;
 import vn.cchc.registration.ContestRequests.CreateContest;
-import vn.cchc.registration.ContestRequests.Enrol;
 
 /**
- * Contest set-up, publication and enrolment. Every use case validates first and then makes a
+ * Contest set-up and publication. Every use case validates first and then makes a
  * single document write that carries its events in the document's outbox.
  */
 @Service
@@ -53,7 +49,6 @@ public class ContestService {
 		this.mongo = mongo;
 		this.outbox = outbox;
 		this.clock = clock;
-		mongo.indexOps(Participant.class).createIndex(new Index("enrolmentKey", Sort.Direction.ASC).unique());
 		mongo.indexOps(Contest.class).createIndex(new Index("status", Sort.Direction.ASC));
 	}
 
@@ -126,46 +121,6 @@ public class ContestService {
 			throw ApiException.notFound("contest.not-found", "Không tìm thấy cuộc thi.");
 		}
 		return contest;
-	}
-
-	Participant enrol(Caller caller, String contestId, Enrol request) {
-		Contest contest = find(contestId, caller);
-		Instant now = this.clock.instant();
-		if (contest.status() != Status.PUBLISHED) {
-			throw ApiException.conflict("contest.not-open", "Cuộc thi chưa được công bố hoặc đã kết thúc.");
-		}
-		if (!now.isBefore(contest.enrolmentClosesAt())) {
-			throw ApiException.conflict("enrolment.closed", "Cuộc thi đã hết thời gian đăng ký dự thi.");
-		}
-		if (!contest.hasUnit(request.unitCode())) {
-			throw ApiException.badRequest("enrolment.unit.unknown",
-					"Đơn vị «" + request.unitCode() + "» không thuộc danh sách đơn vị của cuộc thi.");
-		}
-		String key = Participant.enrolmentKey(contestId, caller.userId());
-		if (this.mongo.exists(Query.query(Criteria.where("enrolmentKey").is(key)), Participant.class)) {
-			throw alreadyEnrolled();
-		}
-		String participantId = UUID.randomUUID().toString();
-		String name = request.fullName().strip();
-		var event = new ParticipantEnrolled(contestId, participantId, caller.userId(), name, request.category(),
-				request.unitCode(), now);
-		try {
-			return this.mongo.insert(new Participant(participantId, contestId, caller.userId(), key, name,
-					request.category(), request.unitCode(), now, this.outbox.messages(event)));
-		}
-		catch (DuplicateKeyException ex) {
-			throw alreadyEnrolled();
-		}
-	}
-
-	Optional<Participant> enrolmentOf(Caller caller, String contestId) {
-		return Optional.ofNullable(this.mongo.findOne(
-				Query.query(Criteria.where("enrolmentKey").is(Participant.enrolmentKey(contestId, caller.userId()))),
-				Participant.class));
-	}
-
-	private static ApiException alreadyEnrolled() {
-		return ApiException.conflict("enrolment.duplicate", "Bạn đã đăng ký dự thi cuộc thi này rồi.");
 	}
 
 }
