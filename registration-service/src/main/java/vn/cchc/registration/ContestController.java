@@ -15,12 +15,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.cchc.platform.web.ApiException;
 import vn.cchc.platform.web.Caller;
 import vn.cchc.registration.Contest.Round;
 import vn.cchc.registration.Contest.Unit;
 import vn.cchc.registration.ContestRequests.CreateContest;
-import vn.cchc.registration.ContestRequests.Enrol;
 
 @RestController
 @RequestMapping("/api/registration/contests")
@@ -28,11 +26,8 @@ class ContestController {
 
 	private final ContestService contests;
 
-	private final EnrolmentService enrolments;
-
-	ContestController(ContestService contests, EnrolmentService enrolments) {
+	ContestController(ContestService contests) {
 		this.contests = contests;
-		this.enrolments = enrolments;
 	}
 
 	@PostMapping
@@ -57,35 +52,12 @@ class ContestController {
 		return ContestView.of(this.contests.find(id, caller));
 	}
 
-	@PostMapping("/{id}/enrolments")
-	ResponseEntity<EnrolmentView> enrol(Caller caller, @PathVariable String id, @Valid @RequestBody Enrol request) {
-		Participant participant = this.enrolments.enrol(caller, id, request);
-		return ResponseEntity.created(URI.create("/api/registration/contests/" + id + "/enrolments/me"))
-			.body(EnrolmentView.of(participant));
-	}
-
-	@GetMapping("/{id}/enrolments/me")
-	EnrolmentView myEnrolment(Caller caller, @PathVariable String id) {
-		return this.enrolments.enrolmentOf(caller, id)
-			.map(EnrolmentView::of)
-			.orElseThrow(() -> ApiException.notFound("enrolment.not-found", "Bạn chưa đăng ký dự thi cuộc thi này."));
-	}
-
 	record ContestView(String id, String title, String organizer, String timeZone, String status,
 			Instant publishedAt, List<Unit> units, List<Round> rounds) {
 
 		static ContestView of(Contest c) {
 			return new ContestView(c.id(), c.title(), c.organizer(), c.timeZone(), c.status().name().toLowerCase(),
 					c.publishedAt(), c.units(), c.rounds());
-		}
-
-	}
-
-	record EnrolmentView(String participantId, String contestId, String fullName, String category, String unitCode,
-			Instant enrolledAt) {
-
-		static EnrolmentView of(Participant p) {
-			return new EnrolmentView(p.id(), p.contestId(), p.fullName(), p.category(), p.unitCode(), p.enrolledAt());
 		}
 
 	}

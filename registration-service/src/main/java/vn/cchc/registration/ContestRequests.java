@@ -46,10 +46,4 @@ final class ContestRequests {
 					message = "phải là best (lượt cao nhất) hoặc first (lượt đầu tiên)") String counting) {
 	}
 
-	record Enrol(@NotBlank(message = "không được để trống") @Size(max = 120) String fullName,
-			@NotBlank(message = "không được để trống") @Pattern(regexp = "citizen|civil-servant",
-					message = "phải là citizen (người dân) hoặc civil-servant (cán bộ, công chức)") String category,
-			@NotBlank(message = "không được để trống") String unitCode) {
-	}
-
 }

@@ -2,27 +2,39 @@ package vn.cchc.registration;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import vn.cchc.contracts.ParticipantEvent.ParticipantEnrolled;
+import vn.cchc.contracts.ParticipantEvent.ParticipantExcluded;
 import vn.cchc.platform.outbox.Outbox;
 import vn.cchc.platform.web.ApiException;
 import vn.cchc.platform.web.Caller;
 import vn.cchc.registration.Contest.Status;
-import vn.cchc.registration.ContestRequests.Enrol;
+import vn.cchc.registration.EnrolmentRequests.Enrol;
+import vn.cchc.registration.EnrolmentRequests.ProfileInput;
 
-/** Enrolment of people in published contests: one participant per person and contest. */
+/**
+ * Participant profiles and enrolment: one person, one participant per contest — by account,
+ * by citizen ID and by phone — enforced by unique indexes, with a path for the organiser to
+ * exclude a wrong enrolment so the real person can enrol.
+ */
 @Service
 public class EnrolmentService {
+
+	/** Committee members, judges and the secretariat may not compete. */
+	static final List<String> INELIGIBLE_ROLES = List.of("organizer", "judge", "secretary", "admin");
 
 	private final MongoTemplate mongo;
 
@@ -37,10 +49,29 @@ public class EnrolmentService {
 		this.contests = contests;
 		this.outbox = outbox;
 		this.clock = clock;
-		mongo.indexOps(Participant.class).createIndex(new Index("enrolmentKey", Sort.Direction.ASC).unique());
+		var indexes = mongo.indexOps(Participant.class);
+		indexes.createIndex(new Index("enrolmentKey", Sort.Direction.ASC).unique());
+		indexes.createIndex(new Index("citizenKey", Sort.Direction.ASC).unique().sparse());
+		indexes.createIndex(new Index("phoneKey", Sort.Direction.ASC).unique().sparse());
+		indexes.createIndex(new Index("contestId", Sort.Direction.ASC));
+	}
+
+	Profile saveProfile(Caller caller, ProfileInput input) {
+		Profile profile = new Profile(caller.userId(), input.fullName().strip(), input.dateOfBirth(), input.phone(),
+				input.citizenId(), blankToNull(input.unitCode()), blankToNull(input.residentialArea()), input.category(),
+				this.clock.instant());
+		return this.mongo.save(profile);
+	}
+
+	Optional<Profile> profile(Caller caller) {
+		return Optional.ofNullable(this.mongo.findById(caller.userId(), Profile.class));
 	}
 
 	Participant enrol(Caller caller, String contestId, Enrol request) {
+		if (INELIGIBLE_ROLES.stream().anyMatch(caller::hasRole)) {
+			throw ApiException.forbidden("enrolment.ineligible",
+					"Thành viên Ban tổ chức, Ban giám khảo và Tổ thư ký không được dự thi.");
+		}
 		Contest contest = this.contests.find(contestId, caller);
 		Instant now = this.clock.instant();
 		if (contest.status() != Status.PUBLISHED) {
@@ -49,23 +80,34 @@ public class EnrolmentService {
 		if (!now.isBefore(contest.enrolmentClosesAt())) {
 			throw ApiException.conflict("enrolment.closed", "Cuộc thi đã hết thời gian đăng ký dự thi.");
 		}
-		if (!contest.hasUnit(request.unitCode())) {
+		Profile profile = profile(caller).orElse(null);
+		String name = firstNonBlank(request.fullName(), profile == null ? null : profile.fullName());
+		String category = firstNonBlank(request.category(), profile == null ? null : profile.category());
+		String unitCode = firstNonBlank(request.unitCode(), profile == null ? null : profile.unitCode());
+		String phone = firstNonBlank(request.phone(), profile == null ? null : profile.phone());
+		String citizenId = firstNonBlank(request.citizenId(), profile == null ? null : profile.citizenId());
+		if (name == null || category == null || unitCode == null) {
+			throw ApiException.badRequest("enrolment.incomplete",
+					"Vui lòng nhập đủ họ tên, đối tượng dự thi và đơn vị (hoặc hoàn thiện hồ sơ thí sinh trước).");
+		}
+		if (!contest.hasUnit(unitCode)) {
 			throw ApiException.badRequest("enrolment.unit.unknown",
-					"Đơn vị «" + request.unitCode() + "» không thuộc danh sách đơn vị của cuộc thi.");
+					"Đơn vị «" + unitCode + "» không thuộc danh sách đơn vị của cuộc thi.");
 		}
 		String key = Participant.enrolmentKey(contestId, caller.userId());
-		if (this.mongo.exists(Query.query(Criteria.where("enrolmentKey").is(key)), Participant.class)) {
-			throw alreadyEnrolled();
-		}
+		String citizenKey = Participant.key(contestId, citizenId);
+		String phoneKey = Participant.key(contestId, phone);
+		ensureFree(key, citizenKey, phoneKey);
 		String participantId = UUID.randomUUID().toString();
-		String name = request.fullName().strip();
-		var event = new ParticipantEnrolled(contestId, participantId, caller.userId(), name, request.category(),
-				request.unitCode(), now);
+		var event = new ParticipantEnrolled(contestId, participantId, caller.userId(), name.strip(), category, unitCode,
+				now);
 		try {
-			return this.mongo.insert(new Participant(participantId, contestId, caller.userId(), key, name,
-					request.category(), request.unitCode(), now, this.outbox.messages(event)));
+			return this.mongo.insert(new Participant(participantId, contestId, caller.userId(), key, citizenKey,
+					phoneKey, name.strip(), category, unitCode, phone, citizenId, now, false, null,
+					this.outbox.messages(event)));
 		}
 		catch (DuplicateKeyException ex) {
+			ensureFree(key, citizenKey, phoneKey);
 			throw alreadyEnrolled();
 		}
 	}
@@ -76,8 +118,62 @@ public class EnrolmentService {
 				Participant.class));
 	}
 
+	List<Participant> participants(Caller caller, String contestId) {
+		caller.require("organizer", "admin");
+		this.contests.find(contestId, caller);
+		return this.mongo.find(Query.query(Criteria.where("contestId").is(contestId))
+			.with(Sort.by("enrolledAt")), Participant.class);
+	}
+
+	/** Excludes a participant (a duplicate, a committee member…): ranked nowhere, keys freed. */
+	Participant exclude(Caller caller, String contestId, String participantId, String reason) {
+		caller.require("organizer", "admin");
+		Update update = new Update().set("excluded", true)
+			.set("exclusionReason", reason.strip())
+			.unset("citizenKey")
+			.unset("phoneKey");
+		this.outbox.append(update, new ParticipantExcluded(contestId, participantId, reason.strip()));
+		Participant excluded = this.mongo.findAndModify(
+				Query.query(Criteria.where("_id").is(participantId).and("contestId").is(contestId).and("excluded").is(false)),
+				update, FindAndModifyOptions.options().returnNew(true), Participant.class);
+		if (excluded == null) {
+			Participant existing = this.mongo.findById(participantId, Participant.class);
+			if (existing == null || !existing.contestId().equals(contestId)) {
+				throw ApiException.notFound("participant.not-found", "Không tìm thấy thí sinh trong cuộc thi này.");
+			}
+			throw ApiException.conflict("participant.already-excluded", "Thí sinh này đã bị loại trước đó.");
+		}
+		return excluded;
+	}
+
+	private void ensureFree(String enrolmentKey, String citizenKey, String phoneKey) {
+		if (exists("enrolmentKey", enrolmentKey)) {
+			throw alreadyEnrolled();
+		}
+		if (exists("citizenKey", citizenKey)) {
+			throw ApiException.conflict("enrolment.duplicate-citizen-id",
+					"Số CCCD này đã được dùng để đăng ký cuộc thi. Nếu đây là nhầm lẫn, vui lòng liên hệ Ban tổ chức để được xử lý.");
+		}
+		if (exists("phoneKey", phoneKey)) {
+			throw ApiException.conflict("enrolment.duplicate-phone",
+					"Số điện thoại này đã được dùng để đăng ký cuộc thi. Nếu đây là nhầm lẫn, vui lòng liên hệ Ban tổ chức để được xử lý.");
+		}
+	}
+
+	private boolean exists(String field, String value) {
+		return value != null && this.mongo.exists(Query.query(Criteria.where(field).is(value)), Participant.class);
+	}
+
 	private static ApiException alreadyEnrolled() {
 		return ApiException.conflict("enrolment.duplicate", "Bạn đã đăng ký dự thi cuộc thi này rồi.");
+	}
+
+	private static String firstNonBlank(String a, String b) {
+		return a != null && !a.isBlank() ? a : (b != null && !b.isBlank() ? b : null);
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 }
