@@ -14,12 +14,14 @@ import org.springframework.stereotype.Component;
 import vn.cchc.awards.ReadModels.AttemptResult;
 import vn.cchc.awards.ReadModels.Entrant;
 import vn.cchc.awards.ReadModels.RoundRule;
+import vn.cchc.awards.ReadModels.UnitInfo;
 import vn.cchc.contracts.AttemptEvent.AttemptSubmitted;
 import vn.cchc.contracts.CloudEventAttributes;
 import vn.cchc.contracts.ContestEvent.ContestPublished;
 import vn.cchc.contracts.ParticipantEvent.ParticipantEnrolled;
 import vn.cchc.contracts.ParticipantEvent.ParticipantExcluded;
 import vn.cchc.contracts.Topics;
+import vn.cchc.contracts.UnitEvent.UnitRegistered;
 import vn.cchc.platform.inbox.EventHandlers;
 import vn.cchc.platform.inbox.EventInbox;
 
@@ -38,11 +40,12 @@ class AwardsEventsListener {
 		mongo.indexOps(Entrant.class).createIndex(new Index("contestId", Sort.Direction.ASC));
 	}
 
-	@KafkaListener(topics = { Topics.CONTESTS, Topics.PARTICIPANTS, Topics.ATTEMPTS })
+	@KafkaListener(topics = { Topics.CONTESTS, Topics.UNITS, Topics.PARTICIPANTS, Topics.ATTEMPTS })
 	void on(ConsumerRecord<String, byte[]> record) {
 		String eventId = EventInbox.header(record, CloudEventAttributes.ID);
 		this.inbox.accept(record, EventHandlers.builder()
 			.on(ContestPublished.class, this::contestPublished)
+			.on(UnitRegistered.class, this::unitRegistered)
 			.on(ParticipantEnrolled.class, this::participantEnrolled)
 			.on(ParticipantExcluded.class, this::participantExcluded)
 			.on(AttemptSubmitted.class, event -> attemptSubmitted(event, eventId))
@@ -54,6 +57,11 @@ class AwardsEventsListener {
 			.stream()
 			.filter(r -> r.quiz() != null)
 			.forEach(r -> this.mongo.save(new RoundRule(r.roundId(), event.contestId(), r.title(), r.quiz().counting())));
+	}
+
+	private void unitRegistered(UnitRegistered event) {
+		this.mongo.save(new UnitInfo(UnitInfo.id(event.contestId(), event.unitCode()), event.contestId(),
+				event.unitCode(), event.name(), event.group(), event.headcount()));
 	}
 
 	private void participantEnrolled(ParticipantEnrolled event) {

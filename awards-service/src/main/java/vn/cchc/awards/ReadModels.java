@@ -15,6 +15,16 @@ final class ReadModels {
 	record RoundRule(@Id String roundId, String contestId, String title, String counting) {
 	}
 
+	/** A participating unit with the headcount it was published with (the participation-rate denominator). */
+	@Document("units")
+	record UnitInfo(@Id String id, String contestId, String unitCode, String name, String block, int headcount) {
+
+		static String id(String contestId, String unitCode) {
+			return contestId + ":" + unitCode;
+		}
+
+	}
+
 	@Document("participants")
 	record Entrant(@Id String participantId, String contestId, String displayName, String unitCode, String category,
 			boolean excluded) {

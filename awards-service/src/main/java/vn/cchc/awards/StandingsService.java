@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import vn.cchc.awards.ReadModels.AttemptResult;
 import vn.cchc.awards.ReadModels.Entrant;
 import vn.cchc.awards.ReadModels.RoundRule;
+import vn.cchc.awards.ReadModels.UnitInfo;
 
 /**
  * Provisional individual standings of a contest's quiz rounds: the counted attempt per person
@@ -44,7 +45,15 @@ public class StandingsService {
 			int questionCount, long durationMillis, Instant submittedAt, String attemptId, String eventId) {
 	}
 
-	record Standings(String contestId, String roundId, int participants, List<Row> rows) {
+	/**
+	 * Participation of one unit: enrolled and ranked (submitted) participants against the headcount
+	 * the contest was published with; the rate is null where the headcount is unknown (0).
+	 */
+	record UnitRow(String unitCode, String name, String block, int headcount, long enrolled, long submitted,
+			Double participationPercent) {
+	}
+
+	record Standings(String contestId, String roundId, int participants, List<Row> rows, List<UnitRow> units) {
 	}
 
 	Standings of(String contestId) {
@@ -77,7 +86,28 @@ public class StandingsService {
 					r.submittedAt(), r.attemptId(), r.eventId()));
 		}
 		String roundId = counting.size() == 1 ? counting.keySet().iterator().next() : null;
-		return new Standings(contestId, roundId, rows.size(), rows);
+		return new Standings(contestId, roundId, rows.size(), rows, units(byContest, entrants.values(), rows));
+	}
+
+	private List<UnitRow> units(Query byContest, java.util.Collection<Entrant> entrants, List<Row> rows) {
+		Map<String, Long> enrolled = entrants.stream()
+			.filter(e -> !e.excluded())
+			.collect(Collectors.groupingBy(Entrant::unitCode, Collectors.counting()));
+		// A person counts once per unit, whatever the number of rounds they were ranked in.
+		Map<String, Long> submitted = rows.stream()
+			.filter(r -> r.unitCode() != null)
+			.collect(Collectors.groupingBy(Row::unitCode,
+					Collectors.collectingAndThen(Collectors.mapping(Row::participantId, Collectors.toSet()), s -> (long) s.size())));
+		return this.mongo.find(byContest, UnitInfo.class)
+			.stream()
+			.sorted(Comparator.comparing(UnitInfo::unitCode))
+			.map(u -> {
+				long done = submitted.getOrDefault(u.unitCode(), 0L);
+				Double rate = u.headcount() > 0 ? Math.round(1000.0 * done / u.headcount()) / 10.0 : null;
+				return new UnitRow(u.unitCode(), u.name(), u.block(), u.headcount(),
+						enrolled.getOrDefault(u.unitCode(), 0L), done, rate);
+			})
+			.toList();
 	}
 
 }

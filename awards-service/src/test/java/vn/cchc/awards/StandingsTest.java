@@ -18,6 +18,7 @@ import vn.cchc.contracts.ContestEvent.QuizSettings;
 import vn.cchc.contracts.ContestEvent.Round;
 import vn.cchc.contracts.ParticipantEvent.ParticipantEnrolled;
 import vn.cchc.contracts.ParticipantEvent.ParticipantExcluded;
+import vn.cchc.contracts.UnitEvent.UnitRegistered;
 import vn.cchc.platform.outbox.Outbox;
 import vn.cchc.platform.outbox.OutboxMessage;
 import vn.cchc.platform.test.ApiClient;
@@ -52,6 +53,8 @@ class StandingsTest {
 		TestEvents.publish(this.kafka, this.outbox, new ContestPublished(contest, "Hội thi", "UBND", "Asia/Ho_Chi_Minh", 1,
 				List.of(new Round(round, "quiz", "Vòng 1", t, t.plusSeconds(86400),
 						new QuizSettings("cchc-mau", 10, 900, 2, "best")))));
+		TestEvents.publish(this.kafka, this.outbox, new UnitRegistered(contest, "BS-KP1", "Khu phố 1", "khu-pho", 4),
+				new UnitRegistered(contest, "BS-KP2", "Khu phố 2", "khu-pho", 0));
 		for (String p : List.of("an", "binh", "chi", "dung")) {
 			TestEvents.publish(this.kafka, this.outbox,
 					new ParticipantEnrolled(contest, p, "u-" + p, "Thí sinh " + p, "citizen", "BS-KP1", t));
@@ -75,6 +78,13 @@ class StandingsTest {
 			assertThat(rows.get(2).get("rank").asInt()).isEqualTo(3);
 		});
 		assertThat(standings(contest).get("rows").get(0).get("eventId").asString()).isEqualTo(binhBest[2].eventId());
+		JsonNode units = standings(contest).get("units");
+		assertThat(units).hasSize(2);
+		assertThat(units.get(0).get("unitCode").asString()).isEqualTo("BS-KP1");
+		assertThat(units.get(0).get("enrolled").asInt()).as("dung is excluded").isEqualTo(3);
+		assertThat(units.get(0).get("submitted").asInt()).isEqualTo(3);
+		assertThat(units.get(0).get("participationPercent").asDouble()).isEqualTo(75.0);
+		assertThat(units.get(1).get("participationPercent").isNull()).as("no headcount, no rate").isTrue();
 	}
 
 	@Test
