@@ -19,7 +19,7 @@ public class RegistrationApplication {
 
 	@Bean
 	OutboxCollections registrationOutboxes() {
-		return OutboxCollections.of(Contest.COLLECTION, Participant.COLLECTION);
+		return OutboxCollections.of(Contest.COLLECTION, Participant.COLLECTION, Team.COLLECTION);
 	}
 
 }

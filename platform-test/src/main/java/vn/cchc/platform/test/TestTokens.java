@@ -53,6 +53,13 @@ public final class TestTokens {
 		return sign(KEYS, claims(userId, roles, Instant.now().plus(Duration.ofHours(1)), AUDIENCE));
 	}
 
+	/** A unit manager's token: role {@code unit-manager} and the {@code unit_code} claim of their unit. */
+	public static String unitManagerToken(String userId, String unitCode) {
+		JWTClaimsSet base = claims(userId, new String[] { "unit-manager" }, Instant.now().plus(Duration.ofHours(1)),
+				AUDIENCE);
+		return sign(KEYS, new JWTClaimsSet.Builder(base).claim("unit_code", unitCode).build());
+	}
+
 	public static String expiredToken(String userId, String... roles) {
 		return sign(KEYS, claims(userId, roles, Instant.now().minus(Duration.ofMinutes(5)), AUDIENCE));
 	}

@@ -3,6 +3,8 @@ package vn.cchc.platform.config;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -39,6 +41,7 @@ import vn.cchc.platform.events.TraceContextBridge;
 import vn.cchc.platform.inbox.EventInbox;
 import vn.cchc.platform.outbox.Outbox;
 import vn.cchc.platform.outbox.OutboxCollections;
+import vn.cchc.platform.outbox.OutboxMessage;
 import vn.cchc.platform.outbox.OutboxProperties;
 import vn.cchc.platform.outbox.OutboxRelay;
 import vn.cchc.platform.web.CallerArgumentResolver;
@@ -85,6 +88,30 @@ public class PlatformAutoConfiguration {
 	@ConditionalOnBean(OutboxRelay.class)
 	ApplicationRunner outboxIndexes(OutboxRelay relay) {
 		return args -> relay.createIndexes();
+	}
+
+	/**
+	 * Fails the start when a document type has an {@code outbox} but its collection is not relayed:
+	 * its events would be written and never published.
+	 */
+	@Bean
+	ApplicationRunner outboxCoverage(MongoTemplate mongo, List<OutboxCollections> collections) {
+		return args -> {
+			Set<String> relayed = collections.stream().flatMap(c -> c.names().stream()).collect(Collectors.toSet());
+			List<String> missing = mongo.getConverter()
+				.getMappingContext()
+				.getPersistentEntities()
+				.stream()
+				.filter(entity -> entity.getPersistentProperty(OutboxMessage.FIELD) != null)
+				.map(entity -> entity.getCollection())
+				.filter(collection -> !relayed.contains(collection))
+				.distinct()
+				.toList();
+			if (!missing.isEmpty()) {
+				throw new IllegalStateException("Collections with an outbox that no relay publishes: " + missing
+						+ ". Add them to the service's OutboxCollections bean.");
+			}
+		};
 	}
 
 	@Bean

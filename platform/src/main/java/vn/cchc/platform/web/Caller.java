@@ -4,9 +4,15 @@ import java.util.Set;
 
 /**
  * The authenticated person behind a request, read from the Keycloak JWT: {@code userId} is the
- * token's {@code sub}; {@code roles} are the realm roles. Controllers take it as a parameter.
+ * token's {@code sub}; {@code roles} are the realm roles; {@code unitCode} is the unit a unit
+ * manager account belongs to (claim {@code unit_code}, null for others). Controllers take it as a
+ * parameter.
  */
-public record Caller(String userId, String username, String name, Set<String> roles) {
+public record Caller(String userId, String username, String name, Set<String> roles, String unitCode) {
+
+	public Caller(String userId, String username, String name, Set<String> roles) {
+		this(userId, username, name, roles, null);
+	}
 
 	public boolean hasRole(String role) {
 		return this.roles.contains(role);

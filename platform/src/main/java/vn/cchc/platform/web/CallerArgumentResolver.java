@@ -38,7 +38,8 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
 	public static Caller fromJwt(Jwt jwt) {
 		String username = jwt.getClaimAsString("preferred_username");
-		return new Caller(jwt.getSubject(), username, displayName(jwt, username), KeycloakRoles.of(jwt));
+		return new Caller(jwt.getSubject(), username, displayName(jwt, username), KeycloakRoles.of(jwt),
+				jwt.getClaimAsString("unit_code"));
 	}
 
 	/** Vietnamese order, family name first ("Võ Thị Hoa"); Keycloak's {@code name} is given + family. */
