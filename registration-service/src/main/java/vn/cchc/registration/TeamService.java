@@ -53,12 +53,7 @@ public class TeamService {
 	}
 
 	record MemberInput(@NotBlank(message = "không được để trống") @Size(max = 120) String fullName,
-			@Size(max = 120) String position, Boolean invited) {
-
-		boolean isInvited() {
-			return Boolean.TRUE.equals(this.invited);
-		}
-
+			@Size(max = 120) String position, boolean invited) {
 	}
 
 	record TeamInput(@NotBlank(message = "không được để trống") @Size(max = 200) String name,
@@ -89,7 +84,7 @@ public class TeamService {
 		}
 		List<Member> members = input.members()
 			.stream()
-			.map(m -> new Member(m.fullName().strip(), m.position(), m.isInvited()))
+			.map(m -> new Member(m.fullName().strip(), m.position(), m.invited()))
 			.toList();
 		long invited = members.stream().filter(Member::invited).count();
 		long own = members.size() - invited;
@@ -101,7 +96,7 @@ public class TeamService {
 			throw ApiException.badRequest("team.too-many-invited",
 					"Đội thi mời tối đa " + rules.maxInvited() + " người ngoài đơn vị (đang có " + invited + ").");
 		}
-		Member captain = new Member(input.captain().fullName().strip(), input.captain().position(), input.captain().isInvited());
+		Member captain = new Member(input.captain().fullName().strip(), input.captain().position(), input.captain().invited());
 		String teamKey = contestId + ":" + unitCode;
 		Team existing = this.mongo.findOne(Query.query(Criteria.where("teamKey").is(teamKey)), Team.class);
 		String teamId = existing == null ? UUID.randomUUID().toString() : existing.id();
