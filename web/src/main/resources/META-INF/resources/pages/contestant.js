@@ -92,6 +92,25 @@ function enrolledNote(contest, enrolment) {
     `Bạn đã đăng ký dự thi: ${enrolment.fullName} — ${unitName(contest, enrolment.unitCode)}.`);
 }
 
+/** Inline rules, checked as the person types (the server checks the same ones). */
+const PHONE = { pattern: /^0[0-9]{9}$/, hint: '10 chữ số, bắt đầu bằng 0 (không bắt buộc)', error: 'Số điện thoại phải gồm 10 chữ số và bắt đầu bằng 0.' };
+const CITIZEN_ID = { pattern: /^[0-9]{12}$/, hint: '12 chữ số trên thẻ căn cước (không bắt buộc)', error: 'Số CCCD phải gồm đúng 12 chữ số.' };
+
+/** An optional input with a hint and a live Vietnamese error message tied to it for screen readers. */
+function checkedField(inputId, name, label, rule, attributes) {
+  const hint = h('small', { id: `${inputId}-hint`, class: 'muted' }, rule.hint);
+  const error = h('div', { id: `${inputId}-error`, class: 'field-error', role: 'alert' });
+  const input = h('input', { id: inputId, name, 'data-rule': name, 'aria-describedby': `${inputId}-hint ${inputId}-error`, ...attributes });
+  input.addEventListener('input', () => {
+    const value = input.value.trim();
+    const ok = value === '' || rule.pattern.test(value);
+    input.setCustomValidity(ok ? '' : rule.error);
+    input.setAttribute('aria-invalid', String(!ok));
+    error.textContent = ok ? '' : rule.error;
+  });
+  return h('div', { class: 'field' }, h('label', { for: inputId }, label), input, hint, error);
+}
+
 function enrolForm(context, contest, index, section) {
   const id = (name) => `contest-${index}-${name}`;
   const units = contest.units ?? [];
@@ -113,17 +132,31 @@ function enrolForm(context, contest, index, section) {
         CATEGORIES.map(([value, label]) => h('option', { value }, label)))),
     h('div', { class: 'field' },
       h('label', { for: id('unit') }, units.length ? 'Đơn vị' : 'Mã đơn vị'), unitField),
+    checkedField(id('phone'), 'phone', 'Số điện thoại', PHONE, { inputmode: 'numeric', maxlength: 10, autocomplete: 'tel' }),
+    checkedField(id('citizenId'), 'citizenId', 'Số CCCD', CITIZEN_ID, { inputmode: 'numeric', maxlength: 12, autocomplete: 'off' }),
     h('div', { class: 'actions' }, submit),
     message);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    if (!form.checkValidity()) {
+      form.querySelectorAll('input[data-rule]').forEach((input) => input.dispatchEvent(new Event('input')));
+      form.querySelector(':invalid')?.focus();
+      return;
+    }
     const data = new FormData(form);
     submit.disabled = true;
     message.replaceChildren();
+    const optional = (name) => (data.get(name) ?? '').trim() || undefined;
     try {
       const enrolment = await context.api(`/registration/contests/${encodeURIComponent(contest.id)}/enrolments`, {
         method: 'POST',
-        body: { fullName: data.get('fullName').trim(), category: data.get('category'), unitCode: data.get('unitCode').trim() },
+        body: {
+          fullName: data.get('fullName').trim(),
+          category: data.get('category'),
+          unitCode: data.get('unitCode').trim(),
+          phone: optional('phone'),
+          citizenId: optional('citizenId'),
+        },
       });
       section.replaceChildren(alertBox('success', 'Đăng ký dự thi thành công.'), enrolledNote(contest, enrolment));
       announce('Đăng ký dự thi thành công.');
