@@ -6,52 +6,25 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 
 import vn.cchc.contracts.CloudEventAttributes;
 import vn.cchc.contracts.Topics;
 import vn.cchc.platform.test.ApiClient;
 import vn.cchc.platform.test.ApiClient.Response;
-import vn.cchc.platform.test.ServiceTest;
 import vn.cchc.platform.test.TestTokens;
 import vn.cchc.platform.test.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ServiceTest
-class EnrolmentTest {
-
-	static final String ORGANIZER = TestTokens.token("org-enrol", "organizer");
-
-	@LocalServerPort
-	int port;
-
-	@Value("${spring.embedded.kafka.brokers}")
-	String brokers;
-
-	@Autowired
-	MongoTemplate mongo;
-
-	ApiClient api() {
-		return new ApiClient("http://127.0.0.1:" + this.port);
-	}
+class EnrolmentTest extends RegistrationTestSupport {
 
 	String publishedContest() {
 		Instant now = Instant.now();
-		Response created = api().post("/api/registration/contests", ORGANIZER,
-				ApiClient.json(RegistrationApiTest.contest(now.minusSeconds(60), now.plusSeconds(3600))));
-		String id = created.json().get("id").asString();
-		assertThat(api().post("/api/registration/contests/" + id + "/publish", ORGANIZER, null).status()).isEqualTo(200);
-		return id;
+		return publishedContest(now.minusSeconds(60), now.plusSeconds(3600));
 	}
 
 	long participants(String contestId) {
-		return this.mongo.count(Query.query(Criteria.where("contestId").is(contestId)), Participant.class);
+		return countIn(contestId, Participant.class);
 	}
 
 	@Test

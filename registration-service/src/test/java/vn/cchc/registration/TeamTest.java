@@ -5,58 +5,28 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 
 import vn.cchc.contracts.Topics;
 import vn.cchc.platform.test.ApiClient;
 import vn.cchc.platform.test.ApiClient.Response;
-import vn.cchc.platform.test.ServiceTest;
 import vn.cchc.platform.test.TestTokens;
 import vn.cchc.platform.test.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ServiceTest
-class TeamTest {
-
-	static final String ORGANIZER = TestTokens.token("org-team", "organizer");
+class TeamTest extends RegistrationTestSupport {
 
 	static final String TEAM = "{\"name\":\"Đội Khu phố 1\",\"captain\":{\"fullName\":\"Nguyễn Văn Tâm\",\"position\":\"Trưởng khu phố\"},"
 			+ "\"members\":[{\"fullName\":\"Nguyễn Văn Tâm\"},{\"fullName\":\"Trần Thị Lan\"},{\"fullName\":\"Lê Minh\",\"invited\":true}]}";
 
-	@LocalServerPort
-	int port;
-
-	@Value("${spring.embedded.kafka.brokers}")
-	String brokers;
-
-	@Autowired
-	MongoTemplate mongo;
-
-	ApiClient api() {
-		return new ApiClient("http://127.0.0.1:" + this.port);
-	}
-
-	String published(Instant opensAt, Instant closesAt) {
-		String id = api().post("/api/registration/contests", ORGANIZER,
-				ApiClient.json(RegistrationApiTest.contest(opensAt, closesAt))).json().get("id").asString();
-		assertThat(api().post("/api/registration/contests/" + id + "/publish", ORGANIZER, null).status()).isEqualTo(200);
-		return id;
-	}
-
 	long teams(String contestId) {
-		return this.mongo.count(Query.query(Criteria.where("contestId").is(contestId)), Team.class);
+		return countIn(contestId, Team.class);
 	}
 
 	@Test
 	void theUnitManagerRegistersTheUnitsTeamAndChangesItUntilTheRoundOpens() {
 		Instant now = Instant.now();
-		String contest = published(now.plusSeconds(3600), now.plusSeconds(7200));
+		String contest = publishedContest(now.plusSeconds(3600), now.plusSeconds(7200));
 		String manager = TestTokens.unitManagerToken("manager-kp1", "BS-KP1");
 		Response registered = api().put("/api/registration/contests/" + contest + "/teams/BS-KP1", manager, TEAM);
 		assertThat(registered.status()).as(registered.body()).isEqualTo(200);
@@ -81,8 +51,8 @@ class TeamTest {
 	@Test
 	void otherUnitsCitizensLateChangesAndBadRostersAreRefused() {
 		Instant now = Instant.now();
-		String open = published(now.plusSeconds(3600), now.plusSeconds(7200));
-		String started = published(now.minusSeconds(60), now.plusSeconds(7200));
+		String open = publishedContest(now.plusSeconds(3600), now.plusSeconds(7200));
+		String started = publishedContest(now.minusSeconds(60), now.plusSeconds(7200));
 		String path = "/api/registration/contests/" + open + "/teams/BS-KP1";
 
 		Response otherUnit = api().put(path, TestTokens.unitManagerToken("manager-kp2", "BS-KP2"), TEAM);
