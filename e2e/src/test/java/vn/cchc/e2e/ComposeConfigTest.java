@@ -45,11 +45,27 @@ class ComposeConfigTest {
 			.directory(PROJECT.toFile())
 			.redirectErrorStream(true);
 		builder.environment().remove("KEYCLOAK_ADMIN_PASSWORD");
+		builder.environment().put("CCHC_REGISTRATION_CLIENT_SECRET", "only-for-the-config-check");
 		Process process = builder.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(process.exitValue()).as(output).isNotZero();
 		assertThat(output).contains("KEYCLOAK_ADMIN_PASSWORD");
+	}
+
+	@Test
+	void composeRefusesToStartRegistrationWithoutTheAdminClientSecret() throws Exception {
+		assumeTrue(onPath("docker-compose"), "docker-compose is not installed");
+		ProcessBuilder builder = new ProcessBuilder("docker-compose", "-f", "docker-compose.yml", "config", "-q")
+			.directory(PROJECT.toFile())
+			.redirectErrorStream(true);
+		builder.environment().put("KEYCLOAK_ADMIN_PASSWORD", "only-for-the-config-check");
+		builder.environment().remove("CCHC_REGISTRATION_CLIENT_SECRET");
+		Process process = builder.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).as(output).isNotZero();
+		assertThat(output).contains("CCHC_REGISTRATION_CLIENT_SECRET");
 	}
 
 	record Result(int exitCode, String output) {
@@ -60,6 +76,7 @@ class ComposeConfigTest {
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true);
 		builder.environment().put("KEYCLOAK_ADMIN_PASSWORD", "only-for-the-config-check");
+		builder.environment().put("CCHC_REGISTRATION_CLIENT_SECRET", "only-for-the-config-check");
 		Process process = builder.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -277,6 +277,9 @@ public final class LocalStack implements AutoCloseable {
 		List<String> args = new ArrayList<>(securityArguments());
 		args.add("--spring.mongodb.uri=" + mongoUri());
 		args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers());
+		if (service == Service.REGISTRATION) {
+			args.addAll(keycloakAdminArguments());
+		}
 		ChildProcess child = springBootApp(service.module(), this.ports.service(service), args);
 		this.services.put(service, child);
 		launch(child);
@@ -300,6 +303,14 @@ public final class LocalStack implements AutoCloseable {
 		return List.of("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuerUri(),
 				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:" + this.ports.keycloak()
 						+ "/realms/cchc/protocol/openid-connect/certs");
+	}
+
+	/** The Admin API client registration-service creates staff accounts with (secret from the local overlay). */
+	private List<String> keycloakAdminArguments() {
+		return List.of("--cchc.keycloak.admin.server-url=http://127.0.0.1:" + this.ports.keycloak(),
+				"--cchc.keycloak.admin.realm=cchc",
+				"--cchc.keycloak.admin.client-id=" + RealmFiles.REGISTRATION_CLIENT_ID,
+				"--cchc.keycloak.admin.client-secret=" + RealmFiles.registrationClientSecret());
 	}
 
 	private ChildProcess springBootApp(String module, int port, List<String> appArguments) {

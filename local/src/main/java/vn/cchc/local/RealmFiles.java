@@ -29,6 +29,9 @@ public final class RealmFiles {
 
 	static final String DEMO_PASSWORD = "cchc-demo";
 
+	/** The confidential client registration-service manages accounts with (Admin API). */
+	static final String REGISTRATION_CLIENT_ID = "cchc-registration";
+
 	/** Array elements with the same value under these keys are the same element. */
 	private static final Map<String, String> IDENTITIES = Map.of("users", "username", "clients", "clientId", "realm",
 			"name", "protocolMappers", "name", "clientScopes", "name", "groups", "name");
@@ -197,6 +200,16 @@ public final class RealmFiles {
 
 	private static String rewrite(String value, String replacement) {
 		return DEFAULT_UI_ORIGIN.matcher(value).replaceAll(replacement);
+	}
+
+	/** The local-only secret of {@value #REGISTRATION_CLIENT_ID}, from the overlay (the shared realm has none). */
+	static String registrationClientSecret() {
+		for (JsonNode client : readResource(OVERLAY_RESOURCE).path("clients")) {
+			if (REGISTRATION_CLIENT_ID.equals(client.path("clientId").asString(""))) {
+				return client.path("secret").asString("");
+			}
+		}
+		throw new LocalStackException("The local realm overlay has no client " + REGISTRATION_CLIENT_ID);
 	}
 
 	/** The demo accounts of the overlay, for the banner. */

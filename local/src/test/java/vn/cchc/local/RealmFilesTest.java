@@ -18,14 +18,32 @@ class RealmFilesTest {
 	private final ObjectNode base = RealmFiles.readResource(RealmFiles.BASE_RESOURCE);
 
 	@Test
-	void baseRealmHasNoUsersAndNoPasswords() throws Exception {
+	void baseRealmHasNoPeopleAndNoPasswords() throws Exception {
 		String raw = Files.readString(PROJECT_DIR.resolve("deploy/keycloak/cchc-realm.json"));
-		assertThat(raw).doesNotContain("cchc-demo", "\"credentials\"", "\"secret\"", "\"users\"");
-		assertThat(this.base.has("users")).isFalse();
+		assertThat(raw).doesNotContain("cchc-demo", "\"credentials\"", "\"secret\"");
+		// The only "user" is the registration client's service account: roles, no password.
+		assertThat(this.base.path("users")).hasSize(1);
+		JsonNode serviceAccount = this.base.path("users").get(0);
+		assertThat(serviceAccount.path("serviceAccountClientId").asString()).isEqualTo("cchc-registration");
+		assertThat(serviceAccount.path("clientRoles").path("realm-management").valueStream().map(JsonNode::asString))
+			.containsExactlyInAnyOrder("manage-users", "view-users", "query-users");
 		List<String> keys = new ArrayList<>();
 		collectKeys(this.base, keys);
-		assertThat(keys).doesNotContain("users", "credentials", "secret", "value", "hashedSaltedValue");
-		assertThat(clientIds(this.base)).containsExactly("cchc-web");
+		assertThat(keys).doesNotContain("credentials", "secret", "value", "hashedSaltedValue");
+		assertThat(clientIds(this.base)).containsExactly("cchc-web", "cchc-registration");
+		JsonNode registration = find(this.base.path("clients"), "clientId", "cchc-registration");
+		assertThat(registration.path("publicClient").asBoolean(true)).isFalse();
+		assertThat(registration.path("serviceAccountsEnabled").asBoolean()).isTrue();
+		assertThat(registration.path("directAccessGrantsEnabled").asBoolean(true)).isFalse();
+	}
+
+	@Test
+	void onlyTheLocalOverlayHasTheRegistrationClientSecret() {
+		ObjectNode merged = RealmFiles.localRealm(PROJECT_DIR, new Ports(0));
+		JsonNode registration = find(merged.path("clients"), "clientId", "cchc-registration");
+		assertThat(registration.path("secret").asString()).isEqualTo(RealmFiles.registrationClientSecret()).isNotBlank();
+		assertThat(registration.path("serviceAccountsEnabled").asBoolean()).isTrue();
+		assertThat(find(merged.path("users"), "username", "service-account-cchc-registration")).isNotNull();
 	}
 
 	@Test
@@ -52,12 +70,12 @@ class RealmFilesTest {
 		ObjectNode merged = RealmFiles.merge(this.base, RealmFiles.readResource(RealmFiles.OVERLAY_RESOURCE));
 		List<String> usernames = new ArrayList<>();
 		merged.path("users").forEach(user -> usernames.add(user.path("username").asString()));
-		assertThat(usernames).containsExactlyInAnyOrder("citizen", "citizen2", "unit-manager", "judge", "secretary",
-				"organizer", "admin");
+		assertThat(usernames).containsExactlyInAnyOrder("service-account-cchc-registration", "citizen", "citizen2",
+				"unit-manager", "judge", "secretary", "organizer", "admin");
 		JsonNode admin = find(merged.path("users"), "username", "admin");
 		assertThat(admin.path("realmRoles").toString()).contains("admin", "organizer");
 		assertThat(admin.path("credentials").get(0).path("value").asString()).isEqualTo("cchc-demo");
-		assertThat(clientIds(merged)).containsExactlyInAnyOrder("cchc-web", "cchc-local-cli");
+		assertThat(clientIds(merged)).containsExactlyInAnyOrder("cchc-web", "cchc-registration", "cchc-local-cli");
 		JsonNode cli = find(merged.path("clients"), "clientId", "cchc-local-cli");
 		assertThat(cli.path("directAccessGrantsEnabled").asBoolean()).isTrue();
 		assertThat(cli.path("protocolMappers").toString()).contains("cchc-api");
