@@ -7,12 +7,13 @@ import { h, alertBox, announce } from './ui.js';
 import { renderHome } from './pages/home.js';
 import { renderContestant } from './pages/contestant.js';
 import { renderStandings } from './pages/standings.js';
+import { renderUnit } from './pages/unit.js';
 
 /** Pages in navigation order; a page with a role is only for users who hold that realm role. */
 export const PAGES = [
   { path: '/', title: 'Trang chủ', render: renderHome },
   { path: '/thi-sinh', title: 'Thí sinh', role: 'citizen', render: renderContestant },
-  { path: '/don-vi', title: 'Đơn vị', role: 'unit-manager' },
+  { path: '/don-vi', title: 'Đơn vị', role: 'unit-manager', render: renderUnit },
   { path: '/giam-khao', title: 'Giám khảo', role: 'judge' },
   { path: '/thu-ky', title: 'Thư ký', role: 'secretary' },
   { path: '/ban-to-chuc', title: 'Ban tổ chức', role: 'organizer' },

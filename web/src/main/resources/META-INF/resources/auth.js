@@ -66,7 +66,7 @@ export class Auth {
     const access = claimsOf(this.session.accessToken);
     // Vietnamese order: family name first ("Võ Thị Hoa"); Keycloak's `name` claim is given + family.
     const name = [id.family_name, id.given_name].filter(Boolean).join(' ') || id.name || id.preferred_username || id.email || 'Người dùng';
-    return { name, roles: access.realm_access?.roles ?? [] };
+    return { name, roles: access.realm_access?.roles ?? [], unitCode: access.unit_code ?? null };
   }
 
   async login() {
