@@ -8,6 +8,7 @@ import { renderHome } from './pages/home.js';
 import { renderContestant } from './pages/contestant.js';
 import { renderStandings } from './pages/standings.js';
 import { renderUnit } from './pages/unit.js';
+import { renderOrganizer } from './pages/organizer.js';
 
 /** Pages in navigation order; a page with a role is only for users who hold that realm role. */
 export const PAGES = [
@@ -16,7 +17,7 @@ export const PAGES = [
   { path: '/don-vi', title: 'Đơn vị', role: 'unit-manager', render: renderUnit },
   { path: '/giam-khao', title: 'Giám khảo', role: 'judge' },
   { path: '/thu-ky', title: 'Thư ký', role: 'secretary' },
-  { path: '/ban-to-chuc', title: 'Ban tổ chức', role: 'organizer' },
+  { path: '/ban-to-chuc', title: 'Ban tổ chức', role: 'organizer', render: renderOrganizer },
   { path: '/quan-tri', title: 'Quản trị', role: 'admin' },
   { path: '/bang-xep-hang', title: 'Bảng xếp hạng', render: renderStandings },
 ];
