@@ -20,7 +20,8 @@ import vn.cchc.quiz.QuestionBank.Question;
 public record Attempt(@Id String id, String contestId, String roundId, String participantId, String userId,
 		int number, String attemptKey, String activeKey, Status status, Instant startedAt, Instant deadline,
 		List<Question> questions, Map<String, String> answers, long answerVersion, Instant submittedAt,
-		Integer correctCount, Long durationMillis, Long prediction, boolean autoClosed, List<OutboxMessage> outbox) {
+		Integer correctCount, Long durationMillis, Long prediction, boolean autoClosed, Map<String, Instant> answeredAt,
+		List<String> flags, List<OutboxMessage> outbox) {
 
 	public static final String COLLECTION = "attempts";
 
@@ -37,6 +38,28 @@ public record Attempt(@Id String id, String contestId, String roundId, String pa
 	int score() {
 		Map<String, String> given = this.answers == null ? Map.of() : this.answers;
 		return (int) this.questions.stream().filter(q -> q.correct().equals(given.get(q.id()))).count();
+	}
+
+	/**
+	 * Signs of a script rather than a person: answers that came faster than anyone can read a
+	 * question (counted from the start or the previous first answer). Flagged for the organiser,
+	 * never decided automatically.
+	 */
+	List<String> botSigns(long minReadMillis, int tolerated) {
+		if (this.answeredAt == null || this.answeredAt.isEmpty()) {
+			return List.of();
+		}
+		List<Instant> times = this.answeredAt.values().stream().sorted().toList();
+		int tooFast = 0;
+		Instant previous = this.startedAt;
+		for (Instant time : times) {
+			if (java.time.Duration.between(previous, time).toMillis() < minReadMillis) {
+				tooFast++;
+			}
+			previous = time;
+		}
+		return tooFast > tolerated ? List.of("Trả lời quá nhanh: " + tooFast + " câu được trả lời chưa đầy "
+				+ minReadMillis / 1000.0 + " giây sau câu trước.") : List.of();
 	}
 
 	boolean drew(String questionId) {

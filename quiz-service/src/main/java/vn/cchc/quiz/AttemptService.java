@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -49,7 +50,15 @@ public class AttemptService {
 
 	private final Clock clock;
 
-	AttemptService(MongoTemplate mongo, QuestionBankService banks, Outbox outbox, Clock clock) {
+	private final long minReadMillis;
+
+	private final int toleratedFastAnswers;
+
+	AttemptService(MongoTemplate mongo, QuestionBankService banks, Outbox outbox, Clock clock,
+			@Value("${cchc.quiz.min-read-millis:1500}") long minReadMillis,
+			@Value("${cchc.quiz.tolerated-fast-answers:2}") int toleratedFastAnswers) {
+		this.minReadMillis = minReadMillis;
+		this.toleratedFastAnswers = toleratedFastAnswers;
 		this.mongo = mongo;
 		this.banks = banks;
 		this.outbox = outbox;
@@ -58,6 +67,7 @@ public class AttemptService {
 		indexes.createIndex(new Index("activeKey", Sort.Direction.ASC).unique().sparse());
 		indexes.createIndex(new Index("attemptKey", Sort.Direction.ASC).unique());
 		indexes.createIndex(new Index("status", Sort.Direction.ASC).on("deadline", Sort.Direction.ASC));
+		indexes.createIndex(new Index("roundId", Sort.Direction.ASC).on("participantId", Sort.Direction.ASC));
 	}
 
 	record Started(Attempt attempt, boolean resumed) {
@@ -109,7 +119,7 @@ public class AttemptService {
 				deadline);
 		Attempt attempt = new Attempt(attemptId, round.contestId(), roundId, participant.id(), caller.userId(), number,
 				roundId + ":" + participant.id() + ":" + number, activeKey, Status.ACTIVE, now, deadline, drawn,
-				new HashMap<>(), 0, null, null, null, null, false, this.outbox.messages(event));
+				new HashMap<>(), 0, null, null, null, null, false, new HashMap<>(), List.of(), this.outbox.messages(event));
 		try {
 			return new Started(this.mongo.insert(attempt), false);
 		}
@@ -143,9 +153,14 @@ public class AttemptService {
 			throw ApiException.badRequest("quiz.option.invalid", "Phương án trả lời không hợp lệ.");
 		}
 		Instant now = this.clock.instant();
+		Update update = new Update().set("answers." + questionId, option).inc("answerVersion", 1);
+		if (attempt.answeredAt() == null || !attempt.answeredAt().containsKey(questionId)) {
+			// When the question was first answered: the pace a person reads at (see botSigns).
+			update.set("answeredAt." + questionId, now);
+		}
 		Attempt saved = this.mongo.findAndModify(
 				Query.query(Criteria.where("_id").is(attemptId).and("status").is(Status.ACTIVE).and("deadline").gt(now)),
-				new Update().set("answers." + questionId, option).inc("answerVersion", 1),
+				update,
 				FindAndModifyOptions.options().returnNew(true), Attempt.class);
 		if (saved == null) {
 			ensureOpen(this.mongo.findById(attemptId, Attempt.class));
@@ -191,7 +206,8 @@ public class AttemptService {
 				.set("correctCount", correct)
 				.set("durationMillis", duration)
 				.set("prediction", prediction)
-				.set("autoClosed", autoClosed || late);
+				.set("autoClosed", autoClosed || late)
+				.set("flags", current.botSigns(this.minReadMillis, this.toleratedFastAnswers));
 			this.outbox.append(update, event);
 			// The answer version in the filter: an answer saved since we read it makes us score again.
 			Attempt done = this.mongo.findAndModify(
@@ -204,6 +220,13 @@ public class AttemptService {
 			}
 		}
 		throw ApiException.conflict("quiz.attempt.busy", "Bài thi đang được cập nhật, vui lòng thử nộp lại.");
+	}
+
+	/** Submitted attempts of a round that show signs of a script, for the organiser to review. */
+	List<Attempt> flagged(Caller caller, String roundId) {
+		caller.require("organizer", "admin");
+		return this.mongo.find(Query.query(Criteria.where("roundId").is(roundId).and("flags.0").exists(true))
+			.with(Sort.by("submittedAt")), Attempt.class);
 	}
 
 	@Scheduled(fixedDelayString = "${cchc.quiz.expiry-sweep-interval:5s}")

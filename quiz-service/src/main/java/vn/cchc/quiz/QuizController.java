@@ -71,6 +71,20 @@ class QuizController {
 		return view(this.attempts.submit(caller, id, request == null ? null : request.prediction()));
 	}
 
+	/** The organiser's review list: attempts answered faster than a person can read. */
+	@GetMapping("/rounds/{roundId}/flags")
+	List<FlaggedAttempt> flagged(Caller caller, @PathVariable String roundId) {
+		return this.attempts.flagged(caller, roundId)
+			.stream()
+			.map(a -> new FlaggedAttempt(a.id(), a.participantId(), a.correctCount(), a.durationMillis(), a.submittedAt(),
+					a.flags()))
+			.toList();
+	}
+
+	record FlaggedAttempt(String attemptId, String participantId, Integer correctCount, Long durationMillis,
+			Instant submittedAt, List<String> flags) {
+	}
+
 	record AnswerRequest(@NotBlank(message = "không được để trống") String option) {
 	}
 

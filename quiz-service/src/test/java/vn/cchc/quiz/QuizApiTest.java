@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @ServiceTest
-@TestPropertySource(properties = "cchc.quiz.expiry-sweep-interval=500ms")
+@TestPropertySource(properties = { "cchc.quiz.expiry-sweep-interval=500ms", "cchc.quiz.min-read-millis=300" })
 class QuizApiTest {
 
 	@LocalServerPort
@@ -238,6 +238,34 @@ class QuizApiTest {
 				"\uFEFFcode,topic,text,option_a,option_b,option_c,option_d,correct\nX1,t,Câu hỏi một,A1,B1,,,b\n", "text/csv");
 		assertThat(imported.status()).isEqualTo(200);
 		assertThat(this.mongo.findById("ngan-hang-thu", QuestionBank.class).questions().get(0).correct()).isEqualTo("B");
+	}
+
+
+	@Test
+	void answersFasterThanAPersonCanReadAreFlaggedForTheOrganiserNotRejected() throws Exception {
+		Instant now = Instant.now();
+		String roundId = round(now.minusSeconds(60), now.plusSeconds(3600), 1, "giang", "hai");
+		String bot = TestTokens.token("giang", "citizen");
+		String person = TestTokens.token("hai", "citizen");
+		String botAttempt = api().post("/api/quiz/rounds/" + roundId + "/attempts", bot, null).json().get("attemptId").asString();
+		String personAttempt = api().post("/api/quiz/rounds/" + roundId + "/attempts", person, null).json().get("attemptId").asString();
+		for (var q : stored(botAttempt).questions()) {
+			api().put("/api/quiz/attempts/" + botAttempt + "/answers/" + q.id(), bot, "{\"option\":\"" + q.correct() + "\"}");
+		}
+		for (var q : stored(personAttempt).questions()) {
+			Thread.sleep(320);
+			api().put("/api/quiz/attempts/" + personAttempt + "/answers/" + q.id(), person, "{\"option\":\"" + q.correct() + "\"}");
+			// Changing one's mind later does not move the first-answer time.
+			api().put("/api/quiz/attempts/" + personAttempt + "/answers/" + q.id(), person, "{\"option\":\"" + q.correct() + "\"}");
+		}
+		assertThat(api().post("/api/quiz/attempts/" + botAttempt + "/submit", bot, "{}").json().get("correctCount").asInt())
+			.as("flagged, not rejected: the score stands until the organiser decides").isEqualTo(10);
+		api().post("/api/quiz/attempts/" + personAttempt + "/submit", person, "{}");
+
+		JsonNode flagged = api().get("/api/quiz/rounds/" + roundId + "/flags", TestTokens.token("org", "organizer")).json();
+		assertThat(flagged.findValuesAsString("attemptId")).containsExactly(botAttempt);
+		assertThat(flagged.get(0).get("flags").get(0).asString()).startsWith("Trả lời quá nhanh: 10 câu");
+		assertThat(api().get("/api/quiz/rounds/" + roundId + "/flags", bot).status()).isEqualTo(403);
 	}
 
 }
