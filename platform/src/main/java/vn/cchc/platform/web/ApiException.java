@@ -1,5 +1,9 @@
 package vn.cchc.platform.web;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -13,10 +17,26 @@ public class ApiException extends RuntimeException {
 
 	private final String code;
 
+	private final Map<String, Object> properties = new LinkedHashMap<>();
+
 	public ApiException(HttpStatus status, String code, String detail) {
 		super(detail);
 		this.status = status;
 		this.code = code;
+	}
+
+	/**
+	 * Adds an extension member to the problem (e.g. {@code errors}: the rows a file import refused).
+	 * Returns this exception, so it can be chained before {@code throw}.
+	 */
+	public ApiException withProperty(String name, Object value) {
+		this.properties.put(name, value);
+		return this;
+	}
+
+	/** Extension members rendered next to {@code code} and {@code detail}; empty by default. */
+	public Map<String, Object> properties() {
+		return Collections.unmodifiableMap(this.properties);
 	}
 
 	public static ApiException badRequest(String code, String detail) {

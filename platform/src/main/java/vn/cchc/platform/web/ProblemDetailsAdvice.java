@@ -39,7 +39,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<ProblemDetail> api(ApiException ex) {
-		return respond(ex.status(), ex.code(), ex.detail());
+		ResponseEntity<ProblemDetail> response = respond(ex.status(), ex.code(), ex.detail());
+		ex.properties().forEach(response.getBody()::setProperty);
+		return response;
 	}
 
 	@ExceptionHandler({ AccessDeniedException.class, AuthorizationDeniedException.class })
