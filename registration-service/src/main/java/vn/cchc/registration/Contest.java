@@ -3,6 +3,8 @@ package vn.cchc.registration;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -17,7 +19,7 @@ import vn.cchc.platform.outbox.OutboxMessage;
 @Document(Contest.COLLECTION)
 public record Contest(@Id String id, String title, String organizer, String timeZone, Status status,
 		String createdBy, Instant createdAt, Instant publishedAt, List<Unit> units, List<Round> rounds,
-		List<OutboxMessage> outbox) {
+		List<OutboxMessage> outbox, @Nullable List<AuditEntry> audit) {
 
 	public static final String COLLECTION = "contests";
 
@@ -31,10 +33,24 @@ public record Contest(@Id String id, String title, String organizer, String time
 	}
 
 	public record Round(String roundId, String kind, String title, Instant opensAt, Instant closesAt,
-			QuizSettings quiz) {
+			QuizSettings quiz, @Nullable List<WindowChange> extensions) {
 
 		ContestEvent.Round toEvent() {
 			return new ContestEvent.Round(this.roundId, this.kind, this.title, this.opensAt, this.closesAt, this.quiz);
+		}
+
+	}
+
+	/** A documented extension of a round's window: the old value is kept with its reason and notice. */
+	public record WindowChange(Instant previousClosesAt, Instant closesAt, String reason, @Nullable String noticeRef,
+			String by, Instant at) {
+	}
+
+	/** Who did what to the contest, and when; written in the same update as the change itself. */
+	public record AuditEntry(String userId, @Nullable String username, String action, String summary, Instant at) {
+
+		static AuditEntry of(vn.cchc.platform.web.Caller caller, String action, String summary, Instant at) {
+			return new AuditEntry(caller.userId(), caller.username(), action, summary, at);
 		}
 
 	}

@@ -18,7 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.cchc.platform.web.Caller;
 import vn.cchc.registration.Contest.Round;
 import vn.cchc.registration.Contest.Unit;
+import vn.cchc.registration.Contest.AuditEntry;
 import vn.cchc.registration.ContestRequests.CreateContest;
+import vn.cchc.registration.ContestRequests.ExtendRound;
 
 @RestController
 @RequestMapping("/api/registration/contests")
@@ -40,6 +42,23 @@ class ContestController {
 	@PostMapping("/{id}/publish")
 	ContestView publish(Caller caller, @PathVariable String id) {
 		return ContestView.of(this.contests.publish(caller, id));
+	}
+
+	@PostMapping("/{id}/rounds/{roundId}/extend")
+	ContestView extend(Caller caller, @PathVariable String id, @PathVariable String roundId,
+			@Valid @RequestBody ExtendRound request) {
+		return ContestView.of(this.contests.extend(caller, id, roundId, request.closesAt(), request.reason().strip(),
+				request.noticeRef()));
+	}
+
+	@PostMapping("/{id}/close")
+	ContestView close(Caller caller, @PathVariable String id) {
+		return ContestView.of(this.contests.close(caller, id));
+	}
+
+	@GetMapping("/{id}/audit")
+	List<AuditEntry> audit(Caller caller, @PathVariable String id) {
+		return this.contests.audit(caller, id);
 	}
 
 	@GetMapping

@@ -46,4 +46,9 @@ final class ContestRequests {
 					message = "phải là best (lượt cao nhất) hoặc first (lượt đầu tiên)") String counting) {
 	}
 
+	record ExtendRound(@NotNull(message = "không được để trống") Instant closesAt,
+			@NotBlank(message = "cần nêu lý do gia hạn") @Size(max = 1000) String reason,
+			@Size(max = 200) String noticeRef) {
+	}
+
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -19,13 +21,17 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import vn.cchc.contracts.CchcEvent;
+import vn.cchc.contracts.ContestEvent.ContestClosed;
 import vn.cchc.contracts.ContestEvent.ContestPublished;
+import vn.cchc.contracts.ContestEvent.RoundWindowExtended;
 import vn.cchc.contracts.ContestEvent.QuizSettings;
 import vn.cchc.contracts.UnitEvent.UnitRegistered;
 import vn.cchc.platform.outbox.Outbox;
 import vn.cchc.platform.web.ApiException;
 import vn.cchc.platform.web.Caller;
+import vn.cchc.registration.Contest.AuditEntry;
 import vn.cchc.registration.Contest.Round;
+import vn.cchc.registration.Contest.WindowChange;
 import vn.cchc.registration.Contest.Status;
 import vn.cchc.registration.Contest.Unit;
 import vn.cchc.registration.ContestRequests.CreateContest;
@@ -77,11 +83,12 @@ public class ContestService {
 			var quiz = round.quiz();
 			rounds.add(new Round(UUID.randomUUID().toString(), round.kind(), round.title().strip(), round.opensAt(),
 					round.closesAt(), new QuizSettings(quiz.bankCode(), quiz.questionCount(), quiz.timeLimitSeconds(),
-							quiz.attemptsAllowed(), quiz.counting())));
+							quiz.attemptsAllowed(), quiz.counting()), List.of()));
 		}
 		Contest contest = new Contest(UUID.randomUUID().toString(), request.title().strip(),
 				request.organizer().strip(), timeZone, Status.DRAFT, caller.userId(), this.clock.instant(), null,
-				units, rounds, List.of());
+				units, rounds, List.of(), List.of(AuditEntry.of(caller, "create",
+						"Tạo bản nháp cuộc thi «" + request.title().strip() + "»", this.clock.instant())));
 		return this.mongo.insert(contest);
 	}
 
@@ -97,7 +104,9 @@ public class ContestService {
 				draft.rounds().stream().map(Round::toEvent).toList()));
 		draft.units()
 			.forEach(u -> events.add(new UnitRegistered(draft.id(), u.code(), u.name(), u.group(), u.headcount())));
-		Update update = new Update().set("status", Status.PUBLISHED).set("publishedAt", this.clock.instant());
+		Update update = new Update().set("status", Status.PUBLISHED)
+			.set("publishedAt", this.clock.instant())
+			.push("audit", AuditEntry.of(caller, "publish", "Công bố cuộc thi", this.clock.instant()));
 		this.outbox.append(update, events.toArray(CchcEvent[]::new));
 		Contest published = this.mongo.findAndModify(
 				Query.query(Criteria.where("_id").is(contestId).and("status").is(Status.DRAFT)), update,
@@ -106,6 +115,85 @@ public class ContestService {
 			throw ApiException.conflict("contest.already-published", "Cuộc thi này đã được công bố trước đó.");
 		}
 		return published;
+	}
+
+	/**
+	 * Extends a round of a published contest to a later closing time; the old value stays in the
+	 * round's history with the reason and the notice, and {@link RoundWindowExtended} goes out in
+	 * the same write.
+	 */
+	Contest extend(Caller caller, String contestId, String roundId, Instant closesAt, String reason,
+			@Nullable String noticeRef) {
+		caller.require("organizer", "admin");
+		Contest contest = find(contestId, caller);
+		if (contest.status() != Status.PUBLISHED) {
+			throw ApiException.conflict("contest.not-published",
+					"Chỉ gia hạn được vòng thi của cuộc thi đang công bố.");
+		}
+		int index = -1;
+		for (int i = 0; i < contest.rounds().size(); i++) {
+			if (contest.rounds().get(i).roundId().equals(roundId)) {
+				index = i;
+			}
+		}
+		if (index < 0) {
+			throw ApiException.notFound("contest.round.not-found", "Không tìm thấy vòng thi.");
+		}
+		Round round = contest.rounds().get(index);
+		// Array index, not the positional operator: the round's place never changes once published,
+		// and the query below checks it is still the same round with the same closing time.
+		String path = "rounds." + index;
+		if (!closesAt.isAfter(round.closesAt())) {
+			throw ApiException.badRequest("contest.round.extension-earlier",
+					"Thời điểm kết thúc mới phải sau thời điểm kết thúc hiện tại của vòng «" + round.title() + "».");
+		}
+		Instant now = this.clock.instant();
+		Update update = new Update().set(path + ".closesAt", closesAt)
+			.push(path + ".extensions",
+					new WindowChange(round.closesAt(), closesAt, reason, noticeRef, caller.userId(), now))
+			.push("audit", AuditEntry.of(caller, "extend", "Gia hạn vòng «" + round.title() + "» từ "
+					+ round.closesAt() + " đến " + closesAt + ": " + reason, now));
+		this.outbox.append(update, new RoundWindowExtended(contestId, roundId, round.closesAt(), closesAt, reason));
+		Contest updated = this.mongo.findAndModify(Query.query(Criteria.where("_id")
+			.is(contestId)
+			.and("status")
+			.is(Status.PUBLISHED)
+			.and(path + ".roundId")
+			.is(roundId)
+			.and(path + ".closesAt")
+			.is(round.closesAt())), update,
+				FindAndModifyOptions.options().returnNew(true), Contest.class);
+		if (updated == null) {
+			throw ApiException.conflict("contest.changed", "Cuộc thi vừa được thay đổi, vui lòng tải lại và thử lại.");
+		}
+		return updated;
+	}
+
+	/** Closes a published contest; {@link ContestClosed} goes out in the same write. */
+	Contest close(Caller caller, String contestId) {
+		caller.require("organizer", "admin");
+		Contest contest = find(contestId, caller);
+		if (contest.status() != Status.PUBLISHED) {
+			throw ApiException.conflict("contest.not-published", "Chỉ đóng được cuộc thi đang công bố.");
+		}
+		Instant now = this.clock.instant();
+		Update update = new Update().set("status", Status.CLOSED)
+			.push("audit", AuditEntry.of(caller, "close", "Đóng cuộc thi", now));
+		this.outbox.append(update, new ContestClosed(contestId, now));
+		Contest closed = this.mongo.findAndModify(
+				Query.query(Criteria.where("_id").is(contestId).and("status").is(Status.PUBLISHED)), update,
+				FindAndModifyOptions.options().returnNew(true), Contest.class);
+		if (closed == null) {
+			throw ApiException.conflict("contest.not-published", "Chỉ đóng được cuộc thi đang công bố.");
+		}
+		return closed;
+	}
+
+	/** The audit trail of a contest, oldest first (organisers and admins). */
+	List<AuditEntry> audit(Caller caller, String contestId) {
+		caller.require("organizer", "admin");
+		Contest contest = find(contestId, caller);
+		return contest.audit() == null ? List.of() : contest.audit();
 	}
 
 	List<Contest> published() {
