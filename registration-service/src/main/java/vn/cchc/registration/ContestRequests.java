@@ -20,8 +20,9 @@ final class ContestRequests {
 
 	record CreateContest(@NotBlank(message = "không được để trống") @Size(max = 300) String title,
 			@NotBlank(message = "không được để trống") @Size(max = 300) String organizer, String timeZone,
-			@NotNull(message = "không được để trống") @Valid List<UnitInput> units,
-			@NotEmpty(message = "cần ít nhất một vòng thi") @Valid List<RoundInput> rounds) {
+			@Valid List<UnitInput> units,
+			@NotEmpty(message = "cần ít nhất một vòng thi") @Valid List<RoundInput> rounds, String rosterId,
+			Instant rosterAsOf) {
 	}
 
 	record UnitInput(@NotBlank(message = "không được để trống") @Pattern(regexp = "[A-Za-z0-9._-]{1,40}",

@@ -29,6 +29,7 @@ import vn.cchc.contracts.UnitEvent.UnitRegistered;
 import vn.cchc.platform.outbox.Outbox;
 import vn.cchc.platform.web.ApiException;
 import vn.cchc.platform.web.Caller;
+import vn.cchc.registration.roster.RosterService;
 import vn.cchc.registration.Contest.AuditEntry;
 import vn.cchc.registration.Contest.Round;
 import vn.cchc.registration.Contest.WindowChange;
@@ -51,7 +52,10 @@ public class ContestService {
 
 	private final Clock clock;
 
-	ContestService(MongoTemplate mongo, Outbox outbox, Clock clock) {
+	private final RosterService rosters;
+
+	ContestService(MongoTemplate mongo, Outbox outbox, Clock clock, RosterService rosters) {
+		this.rosters = rosters;
 		this.mongo = mongo;
 		this.outbox = outbox;
 		this.clock = clock;
@@ -65,15 +69,7 @@ public class ContestService {
 		if (!ZoneId.getAvailableZoneIds().contains(timeZone)) {
 			throw ApiException.badRequest("contest.time-zone.invalid", "Múi giờ «" + timeZone + "» không hợp lệ.");
 		}
-		Set<String> codes = new HashSet<>();
-		List<Unit> units = new ArrayList<>();
-		for (var unit : request.units()) {
-			if (!codes.add(unit.code())) {
-				throw ApiException.badRequest("contest.unit.duplicate",
-						"Mã đơn vị «" + unit.code() + "» bị trùng trong danh sách đơn vị.");
-			}
-			units.add(new Unit(unit.code(), unit.name().strip(), unit.group(), unit.headcount()));
-		}
+		List<Unit> units = units(request);
 		List<Round> rounds = new ArrayList<>();
 		for (var round : request.rounds()) {
 			if (!round.closesAt().isAfter(round.opensAt())) {
@@ -90,6 +86,39 @@ public class ContestService {
 				units, rounds, List.of(), List.of(AuditEntry.of(caller, "create",
 						"Tạo bản nháp cuộc thi «" + request.title().strip() + "»", this.clock.instant())));
 		return this.mongo.insert(contest);
+	}
+
+	/**
+	 * The contest's units: listed in the request, or copied from a roster as it stood at
+	 * {@code rosterAsOf} (default now). The copy is the contest's own, so later merges, splits and
+	 * headcount changes never move its participation rates.
+	 */
+	private List<Unit> units(CreateContest request) {
+		boolean inline = request.units() != null && !request.units().isEmpty();
+		if (inline == (request.rosterId() != null)) {
+			throw ApiException.badRequest("contest.units.source",
+					"Hãy chọn một trong hai: danh sách đơn vị nhập trực tiếp hoặc một danh sách đơn vị (roster) đã nhập.");
+		}
+		List<Unit> units = new ArrayList<>();
+		if (!inline) {
+			Instant asOf = request.rosterAsOf() != null ? request.rosterAsOf() : this.clock.instant();
+			this.rosters.snapshot(request.rosterId(), asOf)
+				.forEach(u -> units.add(new Unit(u.code(), u.name(), u.block(), u.headcount() == null ? 0 : u.headcount())));
+			if (units.isEmpty()) {
+				throw ApiException.badRequest("contest.units.empty",
+						"Danh sách đơn vị chưa có đơn vị nào tại thời điểm đã chọn.");
+			}
+			return units;
+		}
+		Set<String> codes = new HashSet<>();
+		for (var unit : request.units()) {
+			if (!codes.add(unit.code())) {
+				throw ApiException.badRequest("contest.unit.duplicate",
+						"Mã đơn vị «" + unit.code() + "» bị trùng trong danh sách đơn vị.");
+			}
+			units.add(new Unit(unit.code(), unit.name().strip(), unit.group(), unit.headcount()));
+		}
+		return units;
 	}
 
 	/** Publishes a draft: the contest and its units go out as events in the same write. */
