@@ -2,8 +2,6 @@ package vn.cchc.e2e;
 
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -19,33 +17,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A citizen enrols from the contest page: the phone and citizen-ID fields are checked as they
  * type, a wrong value keeps the form from being sent, a right one enrols them.
  */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith({ LocalStackExtension.class, BrowserExtension.class })
 class CitizenEnrolmentBrowserTest {
 
-	private Browser browser;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = Browser.open();
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
-
 	@Test
-	void aCitizenEnrolsWithInlineValidationOfPhoneAndCitizenId(LocalStack stack) {
+	void aCitizenEnrolsWithInlineValidationOfPhoneAndCitizenId(LocalStack stack, Browser browser) {
 		QuizFlow flow = new QuizFlow(stack);
 		QuizFlow.Contest contest = flow.publishedQuizContest(flow.token("organizer"), "Hội thi thử giao diện đăng ký", 5);
 		String citizen = flow.token("citizen2");
 		try {
-			this.browser.login(stack, "citizen2");
-			this.browser.driver.get(stack.gatewayUrl() + "/#/thi-sinh");
+			browser.login(stack, "citizen2");
+			browser.driver.get(stack.gatewayUrl() + "/#/thi-sinh");
 			By card = By.cssSelector("article[data-contest-id='" + contest.id() + "']");
-			WebElement form = this.browser.wait
+			WebElement form = browser.wait
 				.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(card, By.cssSelector("form.enrol-form")))
 				.getFirst();
 			new Select(form.findElement(By.name("unitCode"))).selectByValue("BS-KP2");
@@ -65,14 +49,14 @@ class CitizenEnrolmentBrowserTest {
 			assertThat(error.getText()).isEmpty();
 			form.findElement(By.name("phone")).sendKeys("0912000111");
 			form.findElement(By.cssSelector("button[type=submit]")).click();
-			this.browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(card, "Đăng ký dự thi thành công."));
+			browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(card, "Đăng ký dự thi thành công."));
 
 			var enrolment = flow.api().get("/api/registration/contests/" + contest.id() + "/enrolments/me", citizen);
 			assertThat(enrolment.status()).isEqualTo(200);
 			assertThat(enrolment.json().path("unitCode").asString()).isEqualTo("BS-KP2");
 		}
 		catch (RuntimeException | AssertionError ex) {
-			this.browser.screenshot(stack, "citizen-enrolment-failure");
+			browser.screenshot(stack, "citizen-enrolment-failure");
 			throw ex;
 		}
 	}

@@ -3,8 +3,6 @@ package vn.cchc.e2e;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -18,25 +16,11 @@ import vn.cchc.local.LocalStack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The organiser creates the units' manager accounts from the organiser page; passwords shown once. */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith({ LocalStackExtension.class, BrowserExtension.class })
 class OrganizerAccountsBrowserTest {
 
-	private Browser browser;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = Browser.open();
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
-
 	@Test
-	void theOrganiserCreatesOneAccountPerUnitAndSeesEachTemporaryPasswordOnce(LocalStack stack) {
+	void theOrganiserCreatesOneAccountPerUnitAndSeesEachTemporaryPasswordOnce(LocalStack stack, Browser browser) {
 		QuizFlow flow = new QuizFlow(stack);
 		String organizer = flow.token("organizer");
 		String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
@@ -48,14 +32,14 @@ class OrganizerAccountsBrowserTest {
 		assertThat(flow.api().post("/api/registration/contests/" + contestId + "/publish", organizer, "{}").status())
 			.isEqualTo(200);
 		try {
-			this.browser.login(stack, "organizer");
-			this.browser.driver.get(stack.gatewayUrl() + "/#/ban-to-chuc");
+			browser.login(stack, "organizer");
+			browser.driver.get(stack.gatewayUrl() + "/#/ban-to-chuc");
 			By card = By.cssSelector("article[data-contest-id='" + contestId + "']");
-			this.browser.wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(card, By.tagName("button")))
+			browser.wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(card, By.tagName("button")))
 				.getFirst()
 				.click();
-			this.browser.wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(card, By.cssSelector("table.accounts")));
-			List<WebElement> rows = this.browser.driver.findElements(By.cssSelector("article[data-contest-id='" + contestId
+			browser.wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(card, By.cssSelector("table.accounts")));
+			List<WebElement> rows = browser.driver.findElements(By.cssSelector("article[data-contest-id='" + contestId
 					+ "'] table.accounts tbody tr"));
 			assertThat(rows).extracting(r -> r.getAttribute("data-username"))
 				.containsExactly("kr-" + suffix.toLowerCase() + "a", "kr-" + suffix.toLowerCase() + "b");
@@ -65,13 +49,13 @@ class OrganizerAccountsBrowserTest {
 			}
 
 			// A second click finds the accounts existing: no password is shown again.
-			this.browser.driver.findElement(card).findElement(By.tagName("button")).click();
-			this.browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(card, "Đã có"));
-			assertThat(this.browser.driver.findElement(card).findElements(By.cssSelector("td.secret")))
+			browser.driver.findElement(card).findElement(By.tagName("button")).click();
+			browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(card, "Đã có"));
+			assertThat(browser.driver.findElement(card).findElements(By.cssSelector("td.secret")))
 				.allSatisfy(cell -> assertThat(cell.getText()).isEqualTo("—"));
 		}
 		catch (RuntimeException | AssertionError ex) {
-			this.browser.screenshot(stack, "organizer-accounts-failure");
+			browser.screenshot(stack, "organizer-accounts-failure");
 			throw ex;
 		}
 	}

@@ -3,8 +3,6 @@ package vn.cchc.e2e;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -18,25 +16,11 @@ import vn.cchc.local.LocalStack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo unit manager (Khu phố 1) registers the unit's team from the unit page. */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith({ LocalStackExtension.class, BrowserExtension.class })
 class UnitTeamBrowserTest {
 
-	private Browser browser;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = Browser.open();
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
-
 	@Test
-	void theUnitManagerRegistersTheTeamWithAnInvitedGuest(LocalStack stack) {
+	void theUnitManagerRegistersTheTeamWithAnInvitedGuest(LocalStack stack, Browser browser) {
 		QuizFlow flow = new QuizFlow(stack);
 		String organizer = flow.token("organizer");
 		ObjectNode body = QuizFlow.contestBody("Hội thi đội thi khu phố", 5);
@@ -46,17 +30,17 @@ class UnitTeamBrowserTest {
 		assertThat(flow.api().post("/api/registration/contests/" + contestId + "/publish", organizer, "{}").status())
 			.isEqualTo(200);
 		try {
-			this.browser.login(stack, "unit-manager");
-			this.browser.driver.get(stack.gatewayUrl() + "/#/don-vi");
+			browser.login(stack, "unit-manager");
+			browser.driver.get(stack.gatewayUrl() + "/#/don-vi");
 			By card = By.cssSelector("article[data-contest-id='" + contestId + "']");
-			WebElement form = this.browser.wait
+			WebElement form = browser.wait
 				.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(card, By.cssSelector("form.team-form")))
 				.getFirst();
 			form.findElement(By.name("captain")).sendKeys("Lê Văn Cường");
 			form.findElement(By.name("members"))
 				.sendKeys("Lê Văn Cường\nNguyễn Thị Mai\nTrần Quốc Bảo (khách mời)");
 			form.findElement(By.cssSelector("button[type=submit]")).click();
-			this.browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(card, "Đã lưu đội thi."));
+			browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(card, "Đã lưu đội thi."));
 
 			JsonNode team = flow.api().get("/api/registration/contests/" + contestId + "/teams", null).json().get(0);
 			assertThat(team.path("unitCode").asString()).isEqualTo("BS-KP1");
@@ -66,7 +50,7 @@ class UnitTeamBrowserTest {
 			assertThat(team.path("members").get(2).path("invited").asBoolean()).isTrue();
 		}
 		catch (RuntimeException | AssertionError ex) {
-			this.browser.screenshot(stack, "unit-team-failure");
+			browser.screenshot(stack, "unit-team-failure");
 			throw ex;
 		}
 	}

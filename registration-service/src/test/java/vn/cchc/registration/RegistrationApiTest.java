@@ -9,39 +9,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import vn.cchc.contracts.CloudEventAttributes;
 import vn.cchc.contracts.Topics;
 import vn.cchc.platform.test.ApiClient;
 import vn.cchc.platform.test.ApiClient.Response;
-import vn.cchc.platform.test.ServiceTest;
 import vn.cchc.platform.test.TestTokens;
 import vn.cchc.platform.test.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@ServiceTest
-class RegistrationApiTest {
-
-	static final String ORGANIZER = TestTokens.token("org-1", "organizer");
-
-	@LocalServerPort
-	int port;
-
-	@Value("${spring.embedded.kafka.brokers}")
-	String brokers;
-
-	@Autowired
-	MongoTemplate mongo;
-
-	ApiClient api() {
-		return new ApiClient("http://127.0.0.1:" + this.port);
-	}
+class RegistrationApiTest extends RegistrationTestSupport {
 
 	static Map<String, Object> contest(Instant opensAt, Instant closesAt) {
 		return Map.of("title", "Hội thi tìm hiểu CCHC phường Bồng Sơn", "organizer", "UBND phường Bồng Sơn", "units",
