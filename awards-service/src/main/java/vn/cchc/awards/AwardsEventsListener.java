@@ -16,7 +16,6 @@ import vn.cchc.awards.ReadModels.Entrant;
 import vn.cchc.awards.ReadModels.RoundRule;
 import vn.cchc.awards.ReadModels.UnitInfo;
 import vn.cchc.contracts.AttemptEvent.AttemptSubmitted;
-import vn.cchc.contracts.CloudEventAttributes;
 import vn.cchc.contracts.ContestEvent.ContestPublished;
 import vn.cchc.contracts.ParticipantEvent.ParticipantEnrolled;
 import vn.cchc.contracts.ParticipantEvent.ParticipantExcluded;
@@ -33,23 +32,25 @@ class AwardsEventsListener {
 
 	private final EventInbox inbox;
 
+	private final EventHandlers handlers;
+
 	AwardsEventsListener(MongoTemplate mongo, EventInbox inbox) {
 		this.mongo = mongo;
 		this.inbox = inbox;
+		this.handlers = EventHandlers.builder()
+			.on(ContestPublished.class, this::contestPublished)
+			.on(UnitRegistered.class, this::unitRegistered)
+			.on(ParticipantEnrolled.class, this::participantEnrolled)
+			.on(ParticipantExcluded.class, this::participantExcluded)
+			.on(AttemptSubmitted.class, this::attemptSubmitted)
+			.build();
 		mongo.indexOps(AttemptResult.class).createIndex(new Index("contestId", Sort.Direction.ASC));
 		mongo.indexOps(Entrant.class).createIndex(new Index("contestId", Sort.Direction.ASC));
 	}
 
 	@KafkaListener(topics = { Topics.CONTESTS, Topics.UNITS, Topics.PARTICIPANTS, Topics.ATTEMPTS })
 	void on(ConsumerRecord<String, byte[]> record) {
-		String eventId = EventInbox.header(record, CloudEventAttributes.ID);
-		this.inbox.accept(record, EventHandlers.builder()
-			.on(ContestPublished.class, this::contestPublished)
-			.on(UnitRegistered.class, this::unitRegistered)
-			.on(ParticipantEnrolled.class, this::participantEnrolled)
-			.on(ParticipantExcluded.class, this::participantExcluded)
-			.on(AttemptSubmitted.class, event -> attemptSubmitted(event, eventId))
-			.build());
+		this.inbox.accept(record, this.handlers);
 	}
 
 	private void contestPublished(ContestPublished event) {

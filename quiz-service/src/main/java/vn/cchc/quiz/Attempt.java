@@ -1,5 +1,6 @@
 package vn.cchc.quiz;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ public record Attempt(@Id String id, String contestId, String roundId, String pa
 		int tooFast = 0;
 		Instant previous = this.startedAt;
 		for (Instant time : times) {
-			if (java.time.Duration.between(previous, time).toMillis() < minReadMillis) {
+			if (Duration.between(previous, time).toMillis() < minReadMillis) {
 				tooFast++;
 			}
 			previous = time;

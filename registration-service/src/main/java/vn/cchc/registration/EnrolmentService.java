@@ -97,7 +97,6 @@ public class EnrolmentService {
 		String key = Participant.enrolmentKey(contestId, caller.userId());
 		String citizenKey = Participant.key(contestId, citizenId);
 		String phoneKey = Participant.key(contestId, phone);
-		ensureFree(key, citizenKey, phoneKey);
 		String participantId = UUID.randomUUID().toString();
 		var event = new ParticipantEnrolled(contestId, participantId, caller.userId(), name.strip(), category, unitCode,
 				now);
@@ -107,6 +106,7 @@ public class EnrolmentService {
 					this.outbox.messages(event)));
 		}
 		catch (DuplicateKeyException ex) {
+			// The unique indexes decide; this only finds which one refused, for the message.
 			ensureFree(key, citizenKey, phoneKey);
 			throw alreadyEnrolled();
 		}

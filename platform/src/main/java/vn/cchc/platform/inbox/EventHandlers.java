@@ -3,6 +3,7 @@ package vn.cchc.platform.inbox;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import vn.cchc.contracts.CchcEvent;
@@ -10,9 +11,9 @@ import vn.cchc.contracts.CchcEvent;
 /** What one consumer does with each event type it cares about; other known types are skipped. */
 public final class EventHandlers {
 
-	private final Map<Class<?>, Consumer<CchcEvent>> handlers;
+	private final Map<Class<?>, BiConsumer<CchcEvent, String>> handlers;
 
-	private EventHandlers(Map<Class<?>, Consumer<CchcEvent>> handlers) {
+	private EventHandlers(Map<Class<?>, BiConsumer<CchcEvent, String>> handlers) {
 		this.handlers = Map.copyOf(handlers);
 	}
 
@@ -20,16 +21,21 @@ public final class EventHandlers {
 		return new Builder();
 	}
 
-	Optional<Consumer<CchcEvent>> handlerFor(CchcEvent event) {
+	Optional<BiConsumer<CchcEvent, String>> handlerFor(CchcEvent event) {
 		return Optional.ofNullable(this.handlers.get(event.getClass()));
 	}
 
 	public static final class Builder {
 
-		private final Map<Class<?>, Consumer<CchcEvent>> handlers = new HashMap<>();
+		private final Map<Class<?>, BiConsumer<CchcEvent, String>> handlers = new HashMap<>();
 
 		public <T extends CchcEvent> Builder on(Class<T> type, Consumer<? super T> handler) {
-			this.handlers.put(type, event -> handler.accept(type.cast(event)));
+			return on(type, (event, eventId) -> handler.accept(event));
+		}
+
+		/** For read models that keep the id of the event behind each row (traceability). */
+		public <T extends CchcEvent> Builder on(Class<T> type, BiConsumer<? super T, String> handler) {
+			this.handlers.put(type, (event, eventId) -> handler.accept(type.cast(event), eventId));
 			return this;
 		}
 

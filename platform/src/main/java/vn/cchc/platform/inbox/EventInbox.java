@@ -66,7 +66,7 @@ public class EventInbox {
 			log.debug("Event {} ({}) already processed; skipped", id, typeName);
 			return;
 		}
-		handler.get().accept(event);
+		handler.get().accept(event, id);
 		try {
 			this.mongo.getCollection(PROCESSED)
 				.insertOne(new Document("_id", id).append("type", typeName)

@@ -1,5 +1,8 @@
 package vn.cchc.platform.web;
 
+import java.util.Objects;
+import java.util.stream.Stream;
+
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -47,7 +50,7 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 		String family = jwt.getClaimAsString("family_name");
 		String given = jwt.getClaimAsString("given_name");
 		if (family != null || given != null) {
-			return String.join(" ", java.util.stream.Stream.of(family, given).filter(java.util.Objects::nonNull).toList());
+			return String.join(" ", Stream.of(family, given).filter(Objects::nonNull).toList());
 		}
 		String name = jwt.getClaimAsString("name");
 		return name != null ? name : fallback;
