@@ -105,8 +105,12 @@ final class StackLayout {
 		}
 	}
 
-	/** The logback configuration of the broker and MongoDB children, written to the data folder. */
-	Path childLogbackConfig() {
+	/**
+	 * The logback configuration of the broker and MongoDB children, written to the data folder.
+	 * Synchronized: the broker and MongoDB start in parallel, and two concurrent copies of the same
+	 * file fail even with REPLACE_EXISTING.
+	 */
+	synchronized Path childLogbackConfig() {
 		Path target = this.dataDir.resolve("config/logback-child.xml");
 		if (!Files.isRegularFile(target)) {
 			try (InputStream in = StackLayout.class.getResourceAsStream("child-logback.xml")) {
