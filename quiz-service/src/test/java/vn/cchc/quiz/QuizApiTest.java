@@ -125,7 +125,8 @@ class QuizApiTest {
 		assertThat(again.json().get("correctCount").asInt()).isEqualTo(7);
 		assertThat(again.json().get("durationMillis").asLong()).isEqualTo(duration);
 
-		List<ConsumerRecord<String, byte[]>> events = TopicReader.read(this.brokers, Topics.ATTEMPTS, 2, Duration.ofSeconds(15));
+		List<ConsumerRecord<String, byte[]>> events = TopicReader.read(this.brokers, Topics.ATTEMPTS, r -> attemptId.equals(r.key()), 2,
+				Duration.ofSeconds(15));
 		assertThat(events).filteredOn(r -> attemptId.equals(r.key())).hasSize(2);
 		String payload = events.stream().filter(r -> attemptId.equals(r.key()))
 			.map(r -> new String(r.value())).filter(v -> v.contains("correctCount")).findFirst().orElseThrow();

@@ -92,7 +92,7 @@ class EnrolmentTest extends RegistrationTestSupport {
 		assertThat(api().post("/api/registration/contests/" + contest + "/enrolments", second, body).status()).isEqualTo(201);
 		assertThat(api().post("/api/registration/contests/" + contest + "/enrolments", first, body).code())
 			.isEqualTo("enrolment.duplicate");
-		assertThat(TopicReader.read(this.brokers, Topics.PARTICIPANTS, 1, Duration.ofSeconds(15)).stream()
+		assertThat(TopicReader.read(this.brokers, Topics.PARTICIPANTS, r -> firstId.equals(r.key()), 2, Duration.ofSeconds(15)).stream()
 			.filter(r -> firstId.equals(r.key()))
 			.map(r -> TopicReader.header(r, CloudEventAttributes.TYPE))
 			.toList()).contains("vn.cchc.registration.participant-excluded.v1");

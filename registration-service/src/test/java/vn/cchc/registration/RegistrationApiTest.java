@@ -62,8 +62,8 @@ class RegistrationApiTest extends RegistrationTestSupport {
 		assertThat(api().post("/api/registration/contests/" + id + "/publish", ORGANIZER, null).code())
 			.isEqualTo("contest.already-published");
 
-		List<ConsumerRecord<String, byte[]>> contests = TopicReader.read(this.brokers, Topics.CONTESTS, 1,
-				Duration.ofSeconds(15));
+		List<ConsumerRecord<String, byte[]>> contests = TopicReader.read(this.brokers, Topics.CONTESTS,
+				r -> id.equals(TopicReader.header(r, CloudEventAttributes.CONTEST_ID)), 1, Duration.ofSeconds(15));
 		ConsumerRecord<String, byte[]> event = contests.stream()
 			.filter(r -> id.equals(TopicReader.header(r, CloudEventAttributes.CONTEST_ID)))
 			.findFirst()
@@ -76,8 +76,8 @@ class RegistrationApiTest extends RegistrationTestSupport {
 		assertThat(TopicReader.header(event, CloudEventAttributes.TIME)).isNotBlank();
 		assertThat(new String(event.value())).contains("Vòng trắc nghiệm").contains("cchc-mau");
 
-		List<ConsumerRecord<String, byte[]>> units = TopicReader.read(this.brokers, Topics.UNITS, 2,
-				Duration.ofSeconds(15));
+		List<ConsumerRecord<String, byte[]>> units = TopicReader.read(this.brokers, Topics.UNITS,
+				r -> id.equals(TopicReader.header(r, CloudEventAttributes.CONTEST_ID)), 2, Duration.ofSeconds(15));
 		assertThat(units).filteredOn(r -> id.equals(TopicReader.header(r, CloudEventAttributes.CONTEST_ID)))
 			.extracting(ConsumerRecord::key)
 			.containsExactlyInAnyOrder(id + ":BS-KP1", id + ":BS-KP2");
@@ -108,8 +108,8 @@ class RegistrationApiTest extends RegistrationTestSupport {
 		assertThat(api().get("/api/registration/contests/" + id + "/enrolments/me",
 				TestTokens.token("someone-else", "citizen")).code()).isEqualTo("enrolment.not-found");
 
-		List<ConsumerRecord<String, byte[]>> records = TopicReader.read(this.brokers, Topics.PARTICIPANTS, 1,
-				Duration.ofSeconds(15));
+		List<ConsumerRecord<String, byte[]>> records = TopicReader.read(this.brokers, Topics.PARTICIPANTS,
+				r -> participantId.equals(r.key()), 1, Duration.ofSeconds(15));
 		assertThat(records).filteredOn(r -> participantId.equals(r.key())).hasSize(1);
 		assertThat(new String(records.stream().filter(r -> participantId.equals(r.key())).findFirst().orElseThrow()
 			.value())).contains("Nguyễn Thị Ánh").contains("citizen-enrol");

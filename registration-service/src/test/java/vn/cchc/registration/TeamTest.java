@@ -39,7 +39,7 @@ class TeamTest extends RegistrationTestSupport {
 		assertThat(changed.json().get("teamId").asString()).isEqualTo(teamId);
 		assertThat(teams(contest)).as("one team per unit").isEqualTo(1);
 
-		var events = TopicReader.read(this.brokers, Topics.TEAMS, 2, Duration.ofSeconds(15))
+		var events = TopicReader.read(this.brokers, Topics.TEAMS, r -> teamId.equals(r.key()), 2, Duration.ofSeconds(15))
 			.stream().filter(r -> teamId.equals(r.key())).toList();
 		assertThat(events).hasSize(2);
 		assertThat(new String(events.get(1).value())).contains("Trần Thị Hương").doesNotContain("Trần Thị Lan");

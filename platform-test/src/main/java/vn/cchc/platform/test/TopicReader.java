@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,9 +21,13 @@ public final class TopicReader {
 	private TopicReader() {
 	}
 
-	/** Polls until {@code atLeast} records are read or the timeout passes; returns what was read. */
-	public static List<ConsumerRecord<String, byte[]>> read(String brokers, String topic, int atLeast,
-			Duration timeout) {
+	/**
+	 * Polls until {@code atLeast} records matching {@code wanted} are read or the timeout passes;
+	 * returns the matching records. Tests share topics, so waiting for "any" records would return
+	 * before the test's own event arrived.
+	 */
+	public static List<ConsumerRecord<String, byte[]>> read(String brokers, String topic,
+			Predicate<ConsumerRecord<String, byte[]>> wanted, int atLeast, Duration timeout) {
 		Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
 				ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
 				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -33,7 +38,11 @@ public final class TopicReader {
 			consumer.subscribe(List.of(topic));
 			long end = System.nanoTime() + timeout.toNanos();
 			while (records.size() < atLeast && System.nanoTime() < end) {
-				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+					if (wanted.test(record)) {
+						records.add(record);
+					}
+				}
 			}
 		}
 		return records;
