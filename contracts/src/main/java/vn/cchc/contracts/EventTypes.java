@@ -12,6 +12,8 @@ public final class EventTypes {
 	public static final List<EventType> ALL = List.of(
 			new EventType("vn.cchc.registration.contest-published.v1", Topics.CONTESTS,
 					ContestEvent.ContestPublished.class),
+			new EventType("vn.cchc.registration.contest-updated.v1", Topics.CONTESTS,
+					ContestEvent.ContestUpdated.class),
 			new EventType("vn.cchc.registration.round-window-extended.v1", Topics.CONTESTS,
 					ContestEvent.RoundWindowExtended.class),
 			new EventType("vn.cchc.registration.contest-closed.v1", Topics.CONTESTS, ContestEvent.ContestClosed.class),

@@ -12,7 +12,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.kafka.annotation.KafkaListener;
 
 import vn.cchc.contracts.ContestEvent;
+import vn.cchc.contracts.ContestEvent.Configuration;
 import vn.cchc.contracts.ContestEvent.ContestPublished;
+import vn.cchc.contracts.ContestEvent.ContestUpdated;
 import vn.cchc.contracts.Topics;
 import vn.cchc.platform.inbox.EventHandlers;
 import vn.cchc.platform.inbox.EventInbox;
@@ -36,11 +38,14 @@ public class ContestCatalog {
 		this.mongo = mongo;
 		this.inbox = inbox;
 		this.clock = clock;
-		this.handlers = EventHandlers.builder().on(ContestPublished.class, this::published).build();
+		this.handlers = EventHandlers.builder()
+			.on(ContestPublished.class, this::configured)
+			.on(ContestUpdated.class, this::configured)
+			.build();
 	}
 
 	@Document("contest_catalog")
-	public record Entry(@Id String id, String title, String organizer, List<ContestEvent.Round> rounds,
+	public record Entry(@Id String id, String title, String organizer, int version, List<ContestEvent.Round> rounds,
 			java.time.Instant learntAt) {
 	}
 
@@ -49,8 +54,13 @@ public class ContestCatalog {
 		this.inbox.accept(record, this.handlers);
 	}
 
-	private void published(ContestPublished event) {
-		this.mongo.save(new Entry(event.contestId(), event.title(), event.organizer(), event.rounds(), this.clock.instant()));
+	/** Keeps the newest configuration; an older version arriving late changes nothing. */
+	private void configured(Configuration event) {
+		Entry known = this.mongo.findById(event.contestId(), Entry.class);
+		if (known == null || known.version() <= event.version()) {
+			this.mongo.save(new Entry(event.contestId(), event.title(), event.organizer(), event.version(),
+					event.rounds(), this.clock.instant()));
+		}
 	}
 
 	public Optional<Entry> find(String contestId) {
