@@ -22,9 +22,9 @@ import org.springframework.stereotype.Service;
 
 import vn.cchc.contracts.CchcEvent;
 import vn.cchc.contracts.ContestEvent.ContestClosed;
-import vn.cchc.contracts.ContestEvent.ContestPublished;
+import vn.cchc.contracts.ContestEvent.ContestUpdated;
+import vn.cchc.contracts.ContestEvent.PrizeTier;
 import vn.cchc.contracts.ContestEvent.RoundWindowExtended;
-import vn.cchc.contracts.ContestEvent.QuizSettings;
 import vn.cchc.contracts.UnitEvent.UnitRegistered;
 import vn.cchc.platform.outbox.Outbox;
 import vn.cchc.platform.web.ApiException;
@@ -36,6 +36,13 @@ import vn.cchc.registration.Contest.WindowChange;
 import vn.cchc.registration.Contest.Status;
 import vn.cchc.registration.Contest.Unit;
 import vn.cchc.registration.ContestRequests.CreateContest;
+import vn.cchc.registration.ContestRequests.FromTemplate;
+import vn.cchc.registration.ContestRequests.QuizInput;
+import vn.cchc.registration.ContestRequests.RoundInput;
+import vn.cchc.registration.ContestRequests.StagePartInput;
+import vn.cchc.registration.ContestRules.Rounds;
+import vn.cchc.registration.template.ContestTemplate;
+import vn.cchc.registration.template.ContestTemplates;
 
 /**
  * Contest set-up and publication. Every use case validates first and then makes a
@@ -45,6 +52,9 @@ import vn.cchc.registration.ContestRequests.CreateContest;
 public class ContestService {
 
 	static final String DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+	/** The question bank a template's quiz rounds draw from unless the organiser names another. */
+	static final String DEFAULT_BANK = "cchc-mau";
 
 	private final MongoTemplate mongo;
 
@@ -63,44 +73,147 @@ public class ContestService {
 	}
 
 	Contest create(Caller caller, CreateContest request) {
+		return draft(caller, request, null);
+	}
+
+	/**
+	 * A draft from one of the five templates: the plan's rounds, eligibility, team limits, prizes
+	 * and scoring, the units given (inline or from a roster), windows the plan left open still
+	 * empty. The organiser edits it and publishes it like any draft.
+	 */
+	Contest fromTemplate(Caller caller, FromTemplate request) {
 		caller.require("organizer", "admin");
-		String timeZone = request.timeZone() == null || request.timeZone().isBlank() ? DEFAULT_TIME_ZONE
-				: request.timeZone();
-		if (!ZoneId.getAvailableZoneIds().contains(timeZone)) {
-			throw ApiException.badRequest("contest.time-zone.invalid", "Múi giờ «" + timeZone + "» không hợp lệ.");
-		}
-		List<Unit> units = units(request);
-		List<Round> rounds = new ArrayList<>();
-		for (var round : request.rounds()) {
-			if (!round.closesAt().isAfter(round.opensAt())) {
-				throw ApiException.badRequest("contest.round.window-invalid",
-						"Vòng «" + round.title() + "»: thời điểm kết thúc phải sau thời điểm bắt đầu.");
-			}
-			var quiz = round.quiz();
-			rounds.add(new Round(UUID.randomUUID().toString(), round.kind(), round.title().strip(), round.opensAt(),
-					round.closesAt(), new QuizSettings(quiz.bankCode(), quiz.questionCount(), quiz.timeLimitSeconds(),
-							quiz.attemptsAllowed(), quiz.counting()), List.of()));
-		}
+		ContestTemplate template = ContestTemplates.find(request.templateCode())
+			.orElseThrow(() -> ApiException.notFound("template.not-found",
+					"Không có mẫu cuộc thi «" + request.templateCode() + "»."));
+		String bank = request.bankCode() == null || request.bankCode().isBlank() ? DEFAULT_BANK
+				: request.bankCode().strip();
+		List<RoundInput> rounds = template.rounds()
+			.stream()
+			.map(r -> new RoundInput(r.roundId(), r.kind(), r.title(), r.opensAt(), r.closesAt(),
+					r.quiz() == null ? null
+							: new QuizInput(bank, r.quiz().questionCount(), r.quiz().timeLimitSeconds(),
+									r.quiz().attemptsAllowed(), r.quiz().counting()),
+					r.parts().stream().map(p -> new StagePartInput(p.name(), p.limitSeconds(), p.conferSeconds())).toList(),
+					r.criteria(), r.reviews()))
+			.toList();
+		String title = request.title() == null || request.title().isBlank() ? template.title() : request.title();
+		return draft(caller, new CreateContest(title, template.organizer(), template.timeZone(), request.units(), rounds,
+				request.rosterId(), request.rosterAsOf(), template.season(), template.eligibility(), template.team(),
+				template.prizes(), template.collectiveScoring()), template.code());
+	}
+
+	private Contest draft(Caller caller, CreateContest request, @Nullable String templateCode) {
+		caller.require("organizer", "admin");
+		String timeZone = timeZone(request.timeZone());
+		List<Unit> units = units(request, null);
+		Rounds rounds = ContestRules.rounds(request.rounds(), List.of());
+		List<PrizeTier> prizes = ContestRules.prizes(request.prizes(), rounds, units);
+		Instant now = this.clock.instant();
+		String source = templateCode == null ? "" : " từ mẫu «" + templateCode + "»";
 		Contest contest = new Contest(UUID.randomUUID().toString(), request.title().strip(),
-				request.organizer().strip(), timeZone, Status.DRAFT, caller.userId(), this.clock.instant(), null,
-				units, rounds, List.of(), List.of(AuditEntry.of(caller, "create",
-						"Tạo bản nháp cuộc thi «" + request.title().strip() + "»", this.clock.instant())));
+				request.organizer().strip(), timeZone, Status.DRAFT, caller.userId(), now, null, units,
+				rounds.rounds(), List.of(),
+				List.of(AuditEntry.of(caller, "create",
+						"Tạo bản nháp cuộc thi «" + request.title().strip() + "»" + source, now)),
+				blankToNull(request.season()), templateCode, ContestRules.eligibility(request.eligibility()),
+				ContestRules.team(request.team()), prizes, ContestRules.scoring(request.collectiveScoring()), 0);
 		return this.mongo.insert(contest);
 	}
 
 	/**
-	 * The contest's units: listed in the request, or copied from a roster as it stood at
-	 * {@code rosterAsOf} (default now). The copy is the contest's own, so later merges, splits and
-	 * headcount changes never move its participation rates.
+	 * Replaces a contest's configuration. A draft changes freely (units too). A published contest
+	 * keeps its units, rounds and windows (windows move by extension) and the question settings of
+	 * rounds already open; anything else may change, and {@link ContestUpdated} with the next version
+	 * goes out in the same write. {@code expectedVersion}, when given, must be the version the
+	 * organiser edited.
 	 */
-	private List<Unit> units(CreateContest request) {
+	Contest update(Caller caller, String contestId, CreateContest request, @Nullable Integer expectedVersion) {
+		caller.require("organizer", "admin");
+		Contest current = find(contestId, caller);
+		if (current.status() == Status.CLOSED) {
+			throw ApiException.conflict("contest.closed", "Cuộc thi đã kết thúc, không sửa được nữa.");
+		}
+		if (expectedVersion != null && expectedVersion != current.version()) {
+			throw ApiException.conflict("contest.changed", "Cuộc thi vừa được thay đổi, vui lòng tải lại và thử lại.");
+		}
+		boolean published = current.status() == Status.PUBLISHED;
+		String timeZone = timeZone(request.timeZone());
+		List<Unit> units = units(request, current.units());
+		if (published && !units.equals(current.units())) {
+			throw ApiException.conflict("contest.units.frozen",
+					"Cuộc thi đã công bố giữ nguyên danh sách đơn vị và biên chế lúc công bố.");
+		}
+		Rounds rounds = ContestRules.rounds(request.rounds(), current.rounds());
+		Instant now = this.clock.instant();
+		if (published) {
+			ContestRules.publishedRoundsKept(current, rounds.rounds(), timeZone, now);
+		}
+		List<PrizeTier> prizes = ContestRules.prizes(request.prizes(), rounds, units);
+		int version = published ? current.version() + 1 : current.version();
+		Contest next = new Contest(current.id(), request.title().strip(), request.organizer().strip(), timeZone,
+				current.status(), current.createdBy(), current.createdAt(), current.publishedAt(), units,
+				rounds.rounds(), List.of(), List.of(), blankToNull(request.season()), current.templateCode(),
+				ContestRules.eligibility(request.eligibility()), ContestRules.team(request.team()), prizes,
+				ContestRules.scoring(request.collectiveScoring()), version);
+		String summary = ContestRules.changes(current, next);
+		Update update = new Update().set("title", next.title())
+			.set("organizer", next.organizer())
+			.set("timeZone", next.timeZone())
+			.set("units", next.units())
+			.set("rounds", next.rounds())
+			.set("season", next.season())
+			.set("eligibility", next.eligibility())
+			.set("team", next.team())
+			.set("prizes", next.prizes())
+			.set("collectiveScoring", next.collectiveScoring())
+			.set("version", version)
+			.push("audit", AuditEntry.of(caller, "edit", summary, now));
+		if (published) {
+			this.outbox.append(update, next.updated(summary));
+		}
+		Contest updated = this.mongo.findAndModify(Query.query(Criteria.where("_id")
+			.is(contestId)
+			.and("status")
+			.is(current.status())
+			.and("version")
+			.is(current.version())), update, FindAndModifyOptions.options().returnNew(true), Contest.class);
+		if (updated == null) {
+			throw ApiException.conflict("contest.changed", "Cuộc thi vừa được thay đổi, vui lòng tải lại và thử lại.");
+		}
+		return updated;
+	}
+
+	private static String timeZone(@Nullable String requested) {
+		String timeZone = requested == null || requested.isBlank() ? DEFAULT_TIME_ZONE : requested;
+		if (!ZoneId.getAvailableZoneIds().contains(timeZone)) {
+			throw ApiException.badRequest("contest.time-zone.invalid", "Múi giờ «" + timeZone + "» không hợp lệ.");
+		}
+		return timeZone;
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	/**
+	 * The contest's units: listed in the request, or copied from a roster as it stood at
+	 * {@code rosterAsOf} (default now), or {@code unchanged} when the request names neither. The copy
+	 * is the contest's own, so later merges, splits and headcount changes never move its
+	 * participation rates.
+	 */
+	private List<Unit> units(CreateContest request, @Nullable List<Unit> unchanged) {
 		boolean inline = request.units() != null && !request.units().isEmpty();
-		if (inline == (request.rosterId() != null)) {
+		boolean roster = request.rosterId() != null && !request.rosterId().isBlank();
+		if (!inline && !roster && unchanged != null) {
+			return unchanged;
+		}
+		if (inline == roster) {
 			throw ApiException.badRequest("contest.units.source",
 					"Hãy chọn một trong hai: danh sách đơn vị nhập trực tiếp hoặc một danh sách đơn vị (roster) đã nhập.");
 		}
 		List<Unit> units = new ArrayList<>();
-		if (!inline) {
+		if (roster) {
 			Instant asOf = request.rosterAsOf() != null ? request.rosterAsOf() : this.clock.instant();
 			this.rosters.snapshot(request.rosterId(), asOf)
 				.forEach(u -> units.add(new Unit(u.code(), u.name(), u.block(), u.headcount() == null ? 0 : u.headcount())));
@@ -128,17 +241,18 @@ public class ContestService {
 		if (draft.status() != Status.DRAFT) {
 			throw ApiException.conflict("contest.already-published", "Cuộc thi này đã được công bố trước đó.");
 		}
+		ContestRules.readyToPublish(draft);
 		List<CchcEvent> events = new ArrayList<>();
-		events.add(new ContestPublished(draft.id(), draft.title(), draft.organizer(), draft.timeZone(), 1,
-				draft.rounds().stream().map(Round::toEvent).toList()));
+		events.add(draft.published());
 		draft.units()
 			.forEach(u -> events.add(new UnitRegistered(draft.id(), u.code(), u.name(), u.group(), u.headcount())));
 		Update update = new Update().set("status", Status.PUBLISHED)
 			.set("publishedAt", this.clock.instant())
+			.set("version", 1)
 			.push("audit", AuditEntry.of(caller, "publish", "Công bố cuộc thi", this.clock.instant()));
 		this.outbox.append(update, events.toArray(CchcEvent[]::new));
 		Contest published = this.mongo.findAndModify(
-				Query.query(Criteria.where("_id").is(contestId).and("status").is(Status.DRAFT)), update,
+				Query.query(Criteria.where("_id").is(contestId).and("status").is(Status.DRAFT).and("version").is(draft.version())), update,
 				FindAndModifyOptions.options().returnNew(true), Contest.class);
 		if (published == null) {
 			throw ApiException.conflict("contest.already-published", "Cuộc thi này đã được công bố trước đó.");
@@ -223,6 +337,15 @@ public class ContestService {
 		caller.require("organizer", "admin");
 		Contest contest = find(contestId, caller);
 		return contest.audit() == null ? List.of() : contest.audit();
+	}
+
+	/** Every contest, newest first (organisers and admins). */
+	List<Contest> all(@Nullable Caller caller) {
+		if (caller == null) {
+			throw new ApiException(org.springframework.http.HttpStatus.UNAUTHORIZED, "auth.required", "Vui lòng đăng nhập.");
+		}
+		caller.require("organizer", "admin");
+		return this.mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "createdAt")), Contest.class);
 	}
 
 	List<Contest> published() {

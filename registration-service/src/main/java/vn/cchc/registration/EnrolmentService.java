@@ -90,6 +90,15 @@ public class EnrolmentService {
 			throw ApiException.badRequest("enrolment.incomplete",
 					"Vui lòng nhập đủ họ tên, đối tượng dự thi và đơn vị (hoặc hoàn thiện hồ sơ thí sinh trước).");
 		}
+		if (contest.eligibility() != null && !contest.eligibility().categories().contains(category)) {
+			throw ApiException.forbidden("enrolment.category-ineligible", "Cuộc thi này chỉ dành cho "
+					+ contest.eligibility()
+						.categories()
+						.stream()
+						.map(c -> ContestRules.CATEGORIES.getOrDefault(c, c))
+						.collect(java.util.stream.Collectors.joining(" và "))
+					+ "; đối tượng «" + ContestRules.CATEGORIES.getOrDefault(category, category) + "» không được dự thi.");
+		}
 		if (!contest.hasUnit(unitCode)) {
 			throw ApiException.badRequest("enrolment.unit.unknown",
 					"Đơn vị «" + unitCode + "» không thuộc danh sách đơn vị của cuộc thi.");

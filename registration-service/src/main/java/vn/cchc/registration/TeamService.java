@@ -135,9 +135,10 @@ public class TeamService {
 				Team.class);
 	}
 
-	/** Team limits come with the contest's configuration (templates); unlimited until then. */
+	/** Team limits come with the contest's configuration; none configured means unlimited. */
 	TeamRules rules(Contest contest) {
-		return TeamRules.of(contest, 0, 0);
+		return contest.team() == null ? TeamRules.of(contest, 0, 0)
+				: TeamRules.of(contest, contest.team().maxMembers(), contest.team().maxInvited());
 	}
 
 }

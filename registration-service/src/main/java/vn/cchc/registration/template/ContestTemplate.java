@@ -7,15 +7,23 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import vn.cchc.contracts.ContestEvent.CollectiveScoring;
+import vn.cchc.contracts.ContestEvent.Eligibility;
+import vn.cchc.contracts.ContestEvent.PrizeTier;
+import vn.cchc.contracts.ContestEvent.StagePart;
+import vn.cchc.contracts.ContestEvent.TeamLimits;
+
 /**
  * A ready-made contest configuration taken from one real plan. The model is general enough for
  * every plan in the seeds: quiz, video, idea, live and emulation rounds; eligibility; team limits;
  * prize tiers with counts, amounts (VND) and award forms; the collective scoring formula where a
- * plan leaves it open.
+ * plan leaves it open. Eligibility, team limits, prize tiers and scoring have the shape other
+ * services receive in the contest-published event. Round ids are the template's own; a contest
+ * made from it gets fresh ones.
  */
 public record ContestTemplate(String code, String title, String organizer, String season, String timeZone,
 		String summary, List<RoundTemplate> rounds, Eligibility eligibility, @Nullable TeamLimits team,
-		List<PrizeTier> prizes, @Nullable String collectiveScoring) {
+		List<PrizeTier> prizes, @Nullable CollectiveScoring collectiveScoring) {
 
 	public static final String DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
@@ -36,27 +44,6 @@ public record ContestTemplate(String code, String title, String organizer, Strin
 	}
 
 	public record QuizDefaults(int questionCount, int timeLimitSeconds, int attemptsAllowed, String counting) {
-	}
-
-	/** A timed part of a live round; {@code conferSeconds} is the time to confer before answering. */
-	public record StagePart(String name, int limitSeconds, int conferSeconds) {
-	}
-
-	/** Who may take part: categories (civil-servant, citizen), the area condition and exclusions. */
-	public record Eligibility(List<String> categories, @Nullable String area, List<String> exclusions) {
-	}
-
-	/** Team rules; 0 means not limited. */
-	public record TeamLimits(boolean oneTeamPerUnit, int maxMembers, int maxInvited) {
-	}
-
-	/**
-	 * A prize tier: {@code scope} individual or collective; {@code amountVnd} per prize, 0 when the
-	 * plan states none; {@code count} 0 when the plan fixes no number; {@code side} for side prizes; {@code awardForm} (Giấy khen, Bằng khen…) and
-	 * its issuer when the plan names them.
-	 */
-	public record PrizeTier(String name, int count, long amountVnd, String scope, String rankedBy, boolean side,
-			@Nullable String awardForm, @Nullable String issuer) {
 	}
 
 }

@@ -6,9 +6,9 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-import vn.cchc.registration.template.ContestTemplate.PrizeTier;
-import vn.cchc.registration.template.ContestTemplate.StagePart;
-import vn.cchc.registration.template.ContestTemplate.TeamLimits;
+import vn.cchc.contracts.ContestEvent.PrizeTier;
+import vn.cchc.contracts.ContestEvent.StagePart;
+import vn.cchc.contracts.ContestEvent.TeamLimits;
 
 /** Expected values are copied from the plans' text (local time +07:00), not from the templates. */
 class ContestTemplatesTest {
@@ -37,7 +37,15 @@ class ContestTemplatesTest {
 					org.assertj.core.groups.Tuple.tuple(1, 500_000L, "individual", "Giấy khen"),
 					org.assertj.core.groups.Tuple.tuple(1, 400_000L, "individual", "Giấy khen"),
 					org.assertj.core.groups.Tuple.tuple(3, 300_000L, "individual", "Giấy khen"),
-					org.assertj.core.groups.Tuple.tuple(2, 700_000L, "collective", "Giấy khen"));
+					org.assertj.core.groups.Tuple.tuple(1, 700_000L, "collective", "Giấy khen"),
+					org.assertj.core.groups.Tuple.tuple(1, 700_000L, "collective", "Giấy khen"));
+		// "02 tập thể ... (most participants, most participants with correct answers)": one prize each.
+		assertThat(t.prizes()).filteredOn(p -> p.scope().equals("collective"))
+			.extracting(PrizeTier::ranking)
+			.containsExactly("participants", "all-correct");
+		assertThat(t.prizes()).filteredOn(p -> p.scope().equals("individual"))
+			.extracting(PrizeTier::ranking)
+			.containsOnly("score");
 	}
 
 	@Test
@@ -59,6 +67,12 @@ class ContestTemplatesTest {
 					org.assertj.core.groups.Tuple.tuple(10, 500_000L, "individual", true));
 		assertThat(t.prizes().getFirst().awardForm()).isEqualTo("Bằng khen");
 		assertThat(t.prizes().getFirst().issuer()).isEqualTo("Chủ tịch UBND tỉnh Sóc Trăng");
+		// The plan combines quiz results and the judged video without a formula: the default is documented.
+		assertThat(t.collectiveScoring().weights()).containsOnlyKeys("mean-score", "judged");
+		assertThat(t.prizes()).filteredOn(PrizeTier::side)
+			.extracting(PrizeTier::ranking, PrizeTier::roundId)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("judged", "video"),
+					org.assertj.core.groups.Tuple.tuple("score", "quiz"));
 	}
 
 	@Test
