@@ -12,17 +12,22 @@ export class ApiError extends Error {
 export function createApi(config, auth) {
   const base = config.apiBase ?? '/api';
 
-  return async function api(path, { method = 'GET', body } = {}) {
+  /**
+   * `body` is sent as JSON; `file` (a File or Blob) is sent as it is, with its own content type
+   * (for imports of CSV and XLSX files).
+   */
+  return async function api(path, { method = 'GET', body, file } = {}) {
     const headers = { Accept: 'application/json, application/problem+json' };
     const token = await auth?.accessToken();
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (file !== undefined) headers['Content-Type'] = file.type || 'application/octet-stream';
     let response;
     try {
       response = await fetch(`${base}${path}`, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: file !== undefined ? file : body === undefined ? undefined : JSON.stringify(body),
       });
     } catch {
       throw new ApiError('Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.', 0, null);

@@ -9,6 +9,7 @@ import { renderContestant } from './pages/contestant.js';
 import { renderStandings } from './pages/standings.js';
 import { renderUnit } from './pages/unit.js';
 import { renderOrganizer } from './pages/organizer.js';
+import { renderContest } from './pages/contest.js';
 
 /** Pages in navigation order; a page with a role is only for users who hold that realm role. */
 export const PAGES = [
@@ -20,6 +21,7 @@ export const PAGES = [
   { path: '/ban-to-chuc', title: 'Ban tổ chức', role: 'organizer', render: renderOrganizer },
   { path: '/quan-tri', title: 'Quản trị', role: 'admin' },
   { path: '/bang-xep-hang', title: 'Bảng xếp hạng', render: renderStandings },
+  { path: '/cuoc-thi', title: 'Thể lệ cuộc thi', render: renderContest, hidden: true },
 ];
 
 /** After login a user lands on the page of their highest role. */
@@ -69,7 +71,7 @@ function renderAccount() {
 
 function renderNav() {
   const { path } = currentRoute();
-  const items = visiblePages(app.auth?.user).map((page) => h('li', {},
+  const items = visiblePages(app.auth?.user).filter((page) => !page.hidden).map((page) => h('li', {},
     h('a', { href: `#${page.path}`, 'aria-current': page.path === path ? 'page' : null }, page.title)));
   document.getElementById('nav').replaceChildren(...items);
 }

@@ -24,6 +24,7 @@ export async function renderHome({ api, user, rolePages, container, login }) {
     contests.lastElementChild.replaceWith(list?.length
       ? h('ul', { class: 'links' }, list.map((c) => h('li', {},
         h('strong', {}, c.title), ` — ${c.organizer} · `,
+        h('a', { href: `#/cuoc-thi?id=${encodeURIComponent(c.id)}` }, 'Thể lệ và lịch thi'), ' · ',
         h('a', { href: `#/bang-xep-hang?cuoc-thi=${encodeURIComponent(c.id)}` }, 'Xem bảng xếp hạng'))))
       : h('p', {}, 'Hiện chưa có cuộc thi nào được công bố.'));
   } catch (error) {
