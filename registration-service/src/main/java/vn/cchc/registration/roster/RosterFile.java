@@ -192,56 +192,33 @@ final class RosterFile {
 		return row.get(column).strip();
 	}
 
-	/** RFC 4180 splitting: quoted fields may hold commas, quotes ("") and line breaks. */
+	/**
+	 * RFC 4180 rows (Apache Commons CSV): quoted fields may hold separators, quotes and line breaks.
+	 * The separator is a comma, or a semicolon when the header line has more semicolons than commas
+	 * (Excel saves "CSV" with semicolons where the decimal separator is a comma, as in vi-VN).
+	 */
 	static final class CsvRows {
 
 		private CsvRows() {
 		}
 
 		static List<List<String>> split(String text) {
+			int firstLineEnd = text.indexOf('\n');
+			String header = firstLineEnd < 0 ? text : text.substring(0, firstLineEnd);
+			char delimiter = header.chars().filter(c -> c == ';').count() > header.chars().filter(c -> c == ',').count()
+					? ';' : ',';
+			org.apache.commons.csv.CSVFormat format = org.apache.commons.csv.CSVFormat.RFC4180.builder()
+				.setDelimiter(delimiter)
+				.get();
 			List<List<String>> rows = new ArrayList<>();
-			List<String> row = new ArrayList<>();
-			StringBuilder field = new StringBuilder();
-			boolean quoted = false;
-			int i = 0;
-			while (i < text.length()) {
-				char c = text.charAt(i);
-				if (quoted) {
-					if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-						field.append('"');
-						i++;
-					}
-					else if (c == '"') {
-						quoted = false;
-					}
-					else {
-						field.append(c);
-					}
+			try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVParser.parse(text, format)) {
+				for (org.apache.commons.csv.CSVRecord record : parser) {
+					rows.add(record.toList());
 				}
-				else if (c == '"') {
-					quoted = true;
-				}
-				else if (c == ',') {
-					row.add(field.toString());
-					field.setLength(0);
-				}
-				else if (c == '\n' || c == '\r') {
-					if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-						i++;
-					}
-					row.add(field.toString());
-					field.setLength(0);
-					rows.add(row);
-					row = new ArrayList<>();
-				}
-				else {
-					field.append(c);
-				}
-				i++;
 			}
-			if (field.length() > 0 || !row.isEmpty()) {
-				row.add(field.toString());
-				rows.add(row);
+			catch (java.io.IOException | java.io.UncheckedIOException | IllegalStateException ex) {
+				throw new RosterImportRefused(List.of(new RowError(1,
+						"Tệp CSV sai định dạng (dấu ngoặc kép không đóng hoặc dòng hỏng): " + ex.getMessage())));
 			}
 			return rows;
 		}

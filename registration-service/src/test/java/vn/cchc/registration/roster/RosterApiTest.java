@@ -174,6 +174,24 @@ class RosterApiTest {
 	}
 
 	@Test
+	void a_semicolon_csv_saved_by_a_vietnamese_excel_imports_and_a_broken_quote_is_refused() throws Exception {
+		String csv = "code;name;group;headcount\r\nBS-KP1;\"Khu phố 1; Bồng Sơn\";khu-pho;120\r\nBS-KP2;Khu phố 2;khu-pho;80\r\n";
+		String id = newRoster("Phường Bồng Sơn (Excel)");
+		Reply reply = putCsv(id, "2024-05-01", csv.getBytes(StandardCharsets.UTF_8));
+		assertThat(reply.status()).as(String.valueOf(reply.json())).isEqualTo(200);
+		JsonNode units = units(id, "2024-05-01");
+		assertThat(units).hasSize(2);
+		assertThat(units.get(0).get("name").asString()).isEqualTo("Khu phố 1; Bồng Sơn");
+		assertThat(units.get(1).get("headcount").asInt()).isEqualTo(80);
+
+		String broken = newRoster("Tệp hỏng");
+		Reply refused = putCsv(broken, "2024-05-01",
+				"code,name\nBS-KP1,\"Khu phố 1\nBS-KP2,Khu phố 2\n".getBytes(StandardCharsets.UTF_8));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(units(broken, "2024-05-01")).isEmpty();
+	}
+
+	@Test
 	void an_xlsx_workbook_imports_like_a_csv() throws Exception {
 		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
 		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
