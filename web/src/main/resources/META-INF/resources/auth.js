@@ -124,6 +124,17 @@ export class Auth {
     return this.refreshing;
   }
 
+  /**
+   * A token that stays valid for at least `millis` more (refreshed now if not): called before a
+   * quiz attempt starts, so no refresh is needed while the citizen answers.
+   */
+  async accessTokenValidFor(millis) {
+    if (!this.session) return null;
+    if (Date.now() + millis < this.session.expiresAt - REFRESH_MARGIN_MS) return this.session.accessToken;
+    this.refreshing ??= this.refresh().finally(() => { this.refreshing = null; });
+    return this.refreshing;
+  }
+
   async refresh() {
     try {
       const tokens = await this.tokenRequest({ grant_type: 'refresh_token', refresh_token: this.session.refreshToken });

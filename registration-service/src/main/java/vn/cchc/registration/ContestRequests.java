@@ -68,7 +68,7 @@ final class ContestRequests {
 
 	record QuizInput(@NotBlank(message = "không được để trống") String bankCode,
 			@Min(value = 1, message = "phải từ 1 câu") @Max(value = 200, message = "tối đa 200 câu") int questionCount,
-			@Min(value = 30, message = "tối thiểu 30 giây") @Max(value = 14400, message = "tối đa 4 giờ") int timeLimitSeconds,
+			@Min(value = 30, message = "tối thiểu 30 giây") @Max(value = 3600, message = "tối đa 60 phút (phiên đăng nhập 90 phút phải đủ cho cả lượt thi)") int timeLimitSeconds,
 			@Min(value = 1, message = "ít nhất 1 lượt") @Max(value = 100, message = "tối đa 100 lượt") int attemptsAllowed,
 			@NotBlank(message = "không được để trống") @Pattern(regexp = "best|first",
 					message = "phải là best (lượt cao nhất) hoặc first (lượt đầu tiên)") String counting,
@@ -77,6 +77,7 @@ final class ContestRequests {
 			@Valid PredictionInput prediction, @Pattern(regexp = "after-submit|after-close",
 					message = "phải là after-submit (ngay khi nộp bài) hoặc after-close (khi vòng thi kết thúc)") String resultsShown) {
 
+		/** Defaults for everything a template does not say. */
 		QuizInput(String bankCode, int questionCount, int timeLimitSeconds, int attemptsAllowed, String counting) {
 			this(bankCode, questionCount, timeLimitSeconds, attemptsAllowed, counting, false, false, null, null, null,
 					null);

@@ -78,6 +78,13 @@ class EnrolmentTest extends RegistrationTestSupport {
 		assertThat(rows.get(0).get("citizenId").asString()).isEqualTo("0792******34");
 		assertThat(rows.get(0).get("phone").asString()).isEqualTo("09******21");
 		assertThat(api().get("/api/registration/contests/" + contest + "/participants", first).status()).isEqualTo(403);
+		Response export = api().get("/api/registration/contests/" + contest + "/participants.csv", ORGANIZER);
+		assertThat(export.status()).isEqualTo(200);
+		assertThat(export.contentType()).startsWith("text/csv");
+		assertThat(export.body()).startsWith("\uFEFFMã thí sinh,Họ và tên")
+			.contains("Phạm V. Đ.", "0792******34", "09******21")
+			.doesNotContain("Phạm Văn Đông");
+		assertThat(api().get("/api/registration/contests/" + contest + "/participants.csv", first).status()).isEqualTo(403);
 
 		assertThat(api().post("/api/registration/contests/" + contest + "/participants/" + firstId + "/exclude", first,
 				"{\"reason\":\"x\"}").status()).isEqualTo(403);
