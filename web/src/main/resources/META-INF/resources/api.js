@@ -14,9 +14,10 @@ export function createApi(config, auth) {
 
   /**
    * `body` is sent as JSON; `file` (a File or Blob) is sent as it is, with its own content type
-   * (for imports of CSV and XLSX files).
+   * (for imports of CSV and XLSX files). `blob: true` returns the response body as a Blob (for
+   * downloads that need the Authorization header).
    */
-  return async function api(path, { method = 'GET', body, file } = {}) {
+  return async function api(path, { method = 'GET', body, file, blob = false } = {}) {
     const headers = { Accept: 'application/json, application/problem+json' };
     const token = await auth?.accessToken();
     if (token) headers.Authorization = `Bearer ${token}`;
@@ -32,6 +33,7 @@ export function createApi(config, auth) {
     } catch {
       throw new ApiError('Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.', 0, null);
     }
+    if (blob && response.ok) return response.blob();
     const type = response.headers.get('Content-Type') ?? '';
     const data = type.includes('json') && response.status !== 204 ? await response.json().catch(() => null) : null;
     if (response.ok) return data;

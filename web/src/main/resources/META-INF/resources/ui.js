@@ -86,3 +86,14 @@ export async function loadPublishedContests(api, container, emptyText) {
   }
   return contests;
 }
+
+/** Downloads a file from the API (with the user's token) under `filename`. */
+export async function download(api, path, filename) {
+  const blob = await api(path, { blob: true });
+  const url = URL.createObjectURL(blob);
+  const link = h('a', { href: url, download: filename });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

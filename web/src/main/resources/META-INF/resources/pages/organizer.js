@@ -1,4 +1,4 @@
-import { h, alertBox, announce } from '../ui.js';
+import { h, alertBox, announce, download } from '../ui.js';
 import { ROUND_KINDS, CATEGORIES, RANKINGS, formatSeconds, statusLabel, contestRules } from './contest.js';
 
 /**
@@ -38,7 +38,11 @@ async function refreshLists(page) {
         contest.status !== 'closed' ? h('button', { type: 'button', class: 'button button-light edit-contest',
           onClick: () => openEditor(page, contest.id) }, 'Sửa cấu hình') : null,
         ' ',
-        h('a', { href: `#/cuoc-thi?id=${encodeURIComponent(contest.id)}` }, 'Trang thể lệ'))))
+        h('a', { href: `#/cuoc-thi?id=${encodeURIComponent(contest.id)}` }, 'Trang thể lệ'),
+        contest.status !== 'draft' ? [' ', h('button', { type: 'button', class: 'button button-light export-participants',
+          onClick: (event) => download(page.context.api, `/registration/contests/${encodeURIComponent(contest.id)}/participants.csv`,
+            `thi-sinh-${contest.id}.csv`).catch((error) => event.target.after(alertBox('error', error.message))) },
+        'Tải danh sách thí sinh (CSV)')] : null)))
       : h('p', {}, 'Chưa có cuộc thi nào. Hãy tạo cuộc thi từ một mẫu ở trên.'));
   const published = contests.filter((c) => c.status === 'published');
   page.accounts.replaceChildren(h('h2', { id: 'unit-accounts-title' }, 'Tài khoản đơn vị'),
