@@ -22,6 +22,7 @@ import vn.cchc.contracts.ContestEvent.Eligibility;
 import vn.cchc.contracts.ContestEvent.PrizeTier;
 import vn.cchc.contracts.ContestEvent.TeamLimits;
 import vn.cchc.platform.web.Caller;
+import vn.cchc.platform.web.Roles;
 import vn.cchc.registration.Contest.Round;
 import vn.cchc.registration.Contest.Unit;
 import vn.cchc.registration.Contest.AuditEntry;
@@ -40,14 +41,14 @@ class ContestController {
 	}
 
 	@PostMapping
-	ResponseEntity<ContestView> create(Caller caller, @Valid @RequestBody CreateContest request) {
+	ResponseEntity<ContestView> create(@Roles({ "organizer", "admin" }) Caller caller, @Valid @RequestBody CreateContest request) {
 		Contest contest = this.contests.create(caller, request);
 		return ResponseEntity.created(URI.create("/api/registration/contests/" + contest.id()))
 			.body(ContestView.of(contest));
 	}
 
 	@PostMapping("/from-template")
-	ResponseEntity<ContestView> fromTemplate(Caller caller, @Valid @RequestBody FromTemplate request) {
+	ResponseEntity<ContestView> fromTemplate(@Roles({ "organizer", "admin" }) Caller caller, @Valid @RequestBody FromTemplate request) {
 		Contest contest = this.contests.fromTemplate(caller, request);
 		return ResponseEntity.created(URI.create("/api/registration/contests/" + contest.id()))
 			.body(ContestView.of(contest));
@@ -55,25 +56,25 @@ class ContestController {
 
 	/** Replaces the configuration; {@code version} (optional) is the version the organiser edited. */
 	@PutMapping("/{id}")
-	ContestView update(Caller caller, @PathVariable String id, @RequestParam(required = false) Integer version,
+	ContestView update(@Roles({ "organizer", "admin" }) Caller caller, @PathVariable String id, @RequestParam(required = false) Integer version,
 			@Valid @RequestBody CreateContest request) {
 		return ContestView.of(this.contests.update(caller, id, request, version));
 	}
 
 	@PostMapping("/{id}/publish")
-	ContestView publish(Caller caller, @PathVariable String id) {
+	ContestView publish(@Roles({ "organizer", "admin" }) Caller caller, @PathVariable String id) {
 		return ContestView.of(this.contests.publish(caller, id));
 	}
 
 	@PostMapping("/{id}/rounds/{roundId}/extend")
-	ContestView extend(Caller caller, @PathVariable String id, @PathVariable String roundId,
+	ContestView extend(@Roles({ "organizer", "admin" }) Caller caller, @PathVariable String id, @PathVariable String roundId,
 			@Valid @RequestBody ExtendRound request) {
 		return ContestView.of(this.contests.extend(caller, id, roundId, request.closesAt(), request.reason().strip(),
 				request.noticeRef()));
 	}
 
 	@PostMapping("/{id}/close")
-	ContestView close(Caller caller, @PathVariable String id) {
+	ContestView close(@Roles({ "organizer", "admin" }) Caller caller, @PathVariable String id) {
 		return ContestView.of(this.contests.close(caller, id));
 	}
 

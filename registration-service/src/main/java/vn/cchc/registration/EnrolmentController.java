@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import vn.cchc.platform.web.ApiException;
 import vn.cchc.platform.web.Caller;
+import vn.cchc.platform.web.Roles;
 import vn.cchc.registration.EnrolmentRequests.Enrol;
 import vn.cchc.registration.EnrolmentRequests.Exclude;
 import vn.cchc.registration.EnrolmentRequests.ProfileInput;
@@ -89,7 +90,7 @@ class EnrolmentController {
 	}
 
 	@PostMapping("/contests/{id}/participants/{participantId}/exclude")
-	ParticipantRow exclude(Caller caller, @PathVariable String id, @PathVariable String participantId,
+	ParticipantRow exclude(@Roles({ "organizer", "admin" }) Caller caller, @PathVariable String id, @PathVariable String participantId,
 			@Valid @RequestBody Exclude request) {
 		return ParticipantRow.of(this.enrolments.exclude(caller, id, participantId, request.reason()));
 	}

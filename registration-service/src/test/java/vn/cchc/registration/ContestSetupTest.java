@@ -289,6 +289,12 @@ class ContestSetupTest extends RegistrationTestSupport {
 				TestTokens.token("citizen-tpl", "citizen"),
 				ApiClient.json(Map.of("templateCode", "bong-son-2024", "units", units("U", 3))));
 		assertThat(citizen.status()).isEqualTo(403);
+		// Roles are checked before the body is read: a citizen learns nothing from validation.
+		String citizenToken = TestTokens.token("citizen-tpl", "citizen");
+		assertThat(api().post("/api/registration/contests", citizenToken, "{\"title\":").status()).isEqualTo(403);
+		assertThat(api().post("/api/registration/contests", citizenToken, "{}").code()).isEqualTo("auth.forbidden");
+		assertThat(api().send("PUT", "/api/registration/rosters/x/units?effectiveFrom=not-a-date", citizenToken, "code\n",
+				"text/csv").status()).isEqualTo(403);
 
 		Instant now = Instant.now();
 		Map<String, Object> base = new java.util.HashMap<>(RegistrationApiTest.contest(now, now.plusSeconds(60)));

@@ -36,7 +36,12 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 			throw new ApiException(HttpStatus.UNAUTHORIZED, "auth.unauthorized",
 					"Bạn cần đăng nhập để thực hiện thao tác này.");
 		}
-		return fromJwt(token.getToken());
+		Caller caller = fromJwt(token.getToken());
+		Roles roles = parameter.getParameterAnnotation(Roles.class);
+		if (roles != null) {
+			caller.require(roles.value());
+		}
+		return caller;
 	}
 
 	public static Caller fromJwt(Jwt jwt) {

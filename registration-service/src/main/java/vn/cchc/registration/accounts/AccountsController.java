@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.cchc.platform.web.Caller;
+import vn.cchc.platform.web.Roles;
 import vn.cchc.platform.web.Problems;
 import vn.cchc.registration.accounts.AccountRequests.AccountState;
 import vn.cchc.registration.accounts.AccountRequests.AccountsResponse;
@@ -27,12 +28,12 @@ class AccountsController {
 	}
 
 	@PostMapping("/unit-managers")
-	AccountsResponse createUnitManagers(Caller caller, @RequestBody AccountRequests.UnitManagersRequest request) {
+	AccountsResponse createUnitManagers(@Roles({ "organizer", "admin" }) Caller caller, @RequestBody AccountRequests.UnitManagersRequest request) {
 		return new AccountsResponse(this.accounts.createUnitManagers(caller, request));
 	}
 
 	@PostMapping("/staff")
-	AccountsResponse createStaff(Caller caller, @RequestBody AccountRequests.StaffRequest request) {
+	AccountsResponse createStaff(@Roles({ "organizer", "admin" }) Caller caller, @RequestBody AccountRequests.StaffRequest request) {
 		return new AccountsResponse(this.accounts.createStaff(caller, request));
 	}
 

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import vn.cchc.platform.web.ApiException;
 import vn.cchc.platform.web.Caller;
+import vn.cchc.platform.web.Roles;
 
 @RestController
 @RequestMapping("/api/registration/rosters")
@@ -81,7 +82,7 @@ class RosterController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	RosterView create(Caller caller, @RequestBody CreateRoster body) {
+	RosterView create(@Roles({ "organizer", "admin" }) Caller caller, @RequestBody CreateRoster body) {
 		Roster roster = this.rosters.create(caller, body.name(), body.organizer());
 		return view(roster, this.clock.instant());
 	}
@@ -93,7 +94,7 @@ class RosterController {
 	}
 
 	@PutMapping(path = "/{id}/units", consumes = { "text/csv", "text/plain", "application/octet-stream" })
-	ImportSummary importCsv(Caller caller, @PathVariable String id, @RequestParam String effectiveFrom,
+	ImportSummary importCsv(@Roles({ "organizer", "admin" }) Caller caller, @PathVariable String id, @RequestParam String effectiveFrom,
 			@RequestBody byte[] body) {
 		caller.require("organizer", "admin");
 		Instant from = instant(effectiveFrom, "effectiveFrom");
@@ -103,7 +104,7 @@ class RosterController {
 	}
 
 	@PutMapping(path = "/{id}/units", consumes = XLSX)
-	ImportSummary importXlsx(Caller caller, @PathVariable String id, @RequestParam String effectiveFrom,
+	ImportSummary importXlsx(@Roles({ "organizer", "admin" }) Caller caller, @PathVariable String id, @RequestParam String effectiveFrom,
 			@RequestBody byte[] body) {
 		caller.require("organizer", "admin");
 		Instant from = instant(effectiveFrom, "effectiveFrom");
@@ -113,7 +114,7 @@ class RosterController {
 	}
 
 	@PostMapping("/{id}/changes")
-	ImportSummary change(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
+	ImportSummary change(@Roles({ "organizer", "admin" }) Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
 		caller.require("organizer", "admin");
 		Instant from = instant(text(body, "effectiveFrom"), "effectiveFrom");
 		String type = text(body, "type");
