@@ -87,11 +87,19 @@ final class DemoSeed {
 				return;
 			}
 		}
-		HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(contests))
+		String fromTemplate = contests + "/from-template";
+		HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(fromTemplate))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(contest(this.clock.instant())))), token);
-		expect(created, 201, "POST " + contests);
-		String id = JSON.readTree(created.body()).path("id").asString();
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(fromTemplate()))), token);
+		expect(created, 201, "POST " + fromTemplate);
+		JsonNode draft = JSON.readTree(created.body());
+		String id = draft.path("id").asString();
+		String edit = contests + "/" + id;
+		HttpResponse<String> edited = send(HttpRequest.newBuilder(URI.create(edit))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(adjust(draft, this.clock.instant())))),
+				token);
+		expect(edited, 200, "PUT " + edit);
 		String publish = contests + "/" + id + "/publish";
 		HttpResponse<String> published = send(HttpRequest.newBuilder(URI.create(publish))
 			.header("Content-Type", "application/json")
@@ -100,27 +108,32 @@ final class DemoSeed {
 		this.progress.accept("Đã tạo và công bố hội thi mẫu: " + TITLE);
 	}
 
-	/** The demo contest: every unit of Bồng Sơn ward, one quiz round opened yesterday for 30 days. */
-	static ObjectNode contest(Instant now) {
-		ObjectNode contest = JSON.createObjectNode();
-		contest.put("title", TITLE);
-		contest.put("organizer", "UBND phường Bồng Sơn");
-		contest.put("timeZone", "Asia/Ho_Chi_Minh");
-		ArrayNode units = contest.putArray("units");
+	/**
+	 * The demo contest: Bồng Sơn ward's 2024 plan (template {@code bong-son-2024}: prizes, eligibility,
+	 * rules) with every unit of the ward.
+	 */
+	static ObjectNode fromTemplate() {
+		ObjectNode request = JSON.createObjectNode();
+		request.put("templateCode", "bong-son-2024");
+		request.put("title", TITLE);
+		ArrayNode units = request.putArray("units");
 		for (Unit unit : units()) {
 			units.addObject().put("code", unit.code()).put("name", unit.name()).put("group", unit.group()).put("headcount", 0);
 		}
-		ObjectNode round = contest.putArray("rounds").addObject();
-		round.put("kind", "quiz");
-		round.put("title", "Vòng thi trắc nghiệm");
-		round.put("opensAt", now.minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString());
-		round.put("closesAt", now.plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString());
-		ObjectNode quiz = round.putObject("quiz");
-		quiz.put("bankCode", "cchc-mau");
-		quiz.put("questionCount", 10);
-		quiz.put("timeLimitSeconds", 900);
-		quiz.put("attemptsAllowed", 1);
-		quiz.put("counting", "first");
+		return request;
+	}
+
+	/** The draft made runnable today: the quiz opened yesterday for 30 days, 10 questions in 15 minutes. */
+	static ObjectNode adjust(JsonNode draft, Instant now) {
+		ObjectNode contest = (ObjectNode) draft.deepCopy();
+		for (JsonNode node : contest.path("rounds")) {
+			ObjectNode round = (ObjectNode) node;
+			round.put("opensAt", now.minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString());
+			round.put("closesAt", now.plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString());
+			if (round.path("quiz").isObject()) {
+				((ObjectNode) round.path("quiz")).put("questionCount", 10).put("timeLimitSeconds", 900);
+			}
+		}
 		return contest;
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,9 +103,15 @@ class RealmFilesTest {
 	@Test
 	void demoUnitsAndContestFollowTheApi() {
 		assertThat(DemoSeed.units()).hasSize(15).first().isEqualTo(new DemoSeed.Unit("BS-KP1", "Khu phố 1", "khu-pho"));
-		ObjectNode contest = DemoSeed.contest(java.time.Instant.parse("2026-11-25T00:00:00Z"));
-		assertThat(contest.path("units").size()).isEqualTo(15);
+		ObjectNode request = DemoSeed.fromTemplate();
+		assertThat(request.path("templateCode").asString()).isEqualTo("bong-son-2024");
+		assertThat(request.path("units").size()).isEqualTo(15);
+		ObjectNode draft = JsonMapper.shared().createObjectNode();
+		draft.putArray("rounds").addObject().put("kind", "quiz").putObject("quiz").put("bankCode", "cchc-mau")
+			.put("questionCount", 20);
+		ObjectNode contest = DemoSeed.adjust(draft, java.time.Instant.parse("2026-11-25T00:00:00Z"));
 		JsonNode round = contest.path("rounds").get(0);
+		assertThat(round.path("quiz").path("questionCount").asInt()).isEqualTo(10);
 		assertThat(round.path("opensAt").asString()).isEqualTo("2026-11-24T00:00:00Z");
 		assertThat(round.path("closesAt").asString()).isEqualTo("2026-12-25T00:00:00Z");
 		assertThat(round.path("quiz").path("bankCode").asString()).isEqualTo("cchc-mau");
