@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -16,20 +18,43 @@ import vn.cchc.quiz.QuestionBank.Question;
  * only while the attempt is open and carries a sparse unique index: one open attempt per person.
  * {@code attemptKey} numbers attempts uniquely, so "attempts allowed" holds under concurrency.
  * {@code answerVersion} grows with each saved answer; scoring uses it to never miss a late save.
+ * {@code allowed} lists {@code questionId:optionKey} for every option drawn, so an answer save is one
+ * guarded update whose filter alone proves the question was drawn and the option offered.
+ * {@code questions} keep the order the participant sees, options included (shuffled or not);
+ * scoring compares option keys, so the order never changes a score.
  */
 @Document(Attempt.COLLECTION)
 public record Attempt(@Id String id, String contestId, String roundId, String participantId, String userId,
 		int number, String attemptKey, String activeKey, Status status, Instant startedAt, Instant deadline,
 		List<Question> questions, Map<String, String> answers, long answerVersion, Instant submittedAt,
 		Integer correctCount, Long durationMillis, Long prediction, boolean autoClosed, Map<String, Instant> answeredAt,
-		List<String> flags, List<OutboxMessage> outbox) {
+		List<String> flags, List<OutboxMessage> outbox, @Nullable String category, @Nullable String period,
+		@Nullable String bankCode, @Nullable Integer bankVersion, @Nullable List<String> allowed,
+		@Nullable String predictionQuestion, @Nullable Boolean resultsAfterClose) {
 
 	public static final String COLLECTION = "attempts";
+
+	/** The entry of {@code allowed} that lets an answer save match: question id and option key. */
+	static String allowedEntry(String questionId, String option) {
+		return questionId + ":" + option;
+	}
+
+	/** Every (question, option) pair this attempt offers; the answer save filters on it. */
+	static List<String> allowed(List<Question> questions) {
+		return questions.stream()
+			.flatMap(q -> q.options().stream().map(o -> allowedEntry(q.id(), o.key())))
+			.toList();
+	}
 
 	public enum Status {
 
 		ACTIVE, SUBMITTED
 
+	}
+
+	/** True when the score is shown only after the round closes (absent in attempts stored before). */
+	boolean scoreAfterClose() {
+		return Boolean.TRUE.equals(this.resultsAfterClose);
 	}
 
 	static String activeKey(String roundId, String participantId) {

@@ -3,13 +3,13 @@ package vn.cchc.quiz;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +27,7 @@ import org.springframework.stereotype.Service;
 
 import vn.cchc.contracts.AttemptEvent.AttemptStarted;
 import vn.cchc.contracts.AttemptEvent.AttemptSubmitted;
+import vn.cchc.contracts.ContestEvent.QuizSettings;
 import vn.cchc.platform.outbox.Outbox;
 import vn.cchc.platform.web.ApiException;
 import vn.cchc.platform.web.Caller;
@@ -73,21 +74,24 @@ public class AttemptService {
 	record Started(Attempt attempt, boolean resumed) {
 	}
 
+	/** What an answer save returns: the number of questions answered so far. */
+	record Saved(String questionId, String option, int answered) {
+	}
+
 	Started start(Caller caller, String roundId) {
 		QuizRound round = this.mongo.findById(roundId, QuizRound.class);
 		if (round == null) {
 			throw ApiException.notFound("quiz.round.not-found", "Không tìm thấy vòng thi trắc nghiệm này.");
 		}
-		Instant now = this.clock.instant();
+		// Millisecond precision, as MongoDB stores it: the first response and every later read agree.
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		if (now.isBefore(round.opensAt())) {
 			throw ApiException.conflict("quiz.round.not-open", "Vòng thi chưa bắt đầu.");
 		}
 		if (!now.isBefore(round.closesAt())) {
 			throw ApiException.conflict("quiz.round.closed", "Vòng thi đã kết thúc, không thể bắt đầu bài thi.");
 		}
-		QuizParticipant participant = this.mongo.findOne(
-				Query.query(Criteria.where("contestId").is(round.contestId()).and("userId").is(caller.userId())),
-				QuizParticipant.class);
+		QuizParticipant participant = participant(round.contestId(), caller.userId());
 		if (participant == null) {
 			throw ApiException.forbidden("quiz.not-enrolled",
 					"Bạn chưa đăng ký dự thi cuộc thi này (nếu vừa đăng ký, vui lòng thử lại sau vài giây).");
@@ -103,28 +107,41 @@ public class AttemptService {
 			}
 			close(active.id(), true);
 		}
-		long used = this.mongo.count(
-				Query.query(Criteria.where("roundId").is(roundId).and("participantId").is(participant.id())),
-				Attempt.class);
-		if (used >= round.settings().attemptsAllowed()) {
-			throw ApiException.conflict("quiz.attempts.exhausted",
-					"Bạn đã dùng hết " + round.settings().attemptsAllowed() + " lượt thi của vòng này.");
+		QuizSettings settings = round.settings();
+		String period = round.period(now);
+		String keyPrefix = roundId + ":" + participant.id() + (period == null ? "" : ":" + period) + ":";
+		int used = attemptsUsed(keyPrefix, settings.attemptsAllowed());
+		if (used >= settings.attemptsAllowed()) {
+			// A simultaneous start may have just opened the last allowed attempt: resume it.
+			Attempt winner = this.mongo.findOne(Query.query(Criteria.where("activeKey").is(activeKey)), Attempt.class);
+			if (winner != null && now.isBefore(winner.deadline())) {
+				return new Started(winner, true);
+			}
+			throw ApiException.conflict("quiz.attempts.exhausted", period == null
+					? "Bạn đã dùng hết " + settings.attemptsAllowed() + " lượt thi của vòng này."
+					: "Bạn đã dùng hết " + settings.attemptsAllowed() + " lượt thi của tuần này (tuần "
+							+ period.substring(1) + "); hãy quay lại vào tuần sau.");
 		}
-		List<Question> drawn = draw(this.banks.bank(round.settings().bankCode()).questions(),
-				round.settings().questionCount());
-		Instant deadline = min(now.plusSeconds(round.settings().timeLimitSeconds()), round.closesAt());
+		String bankCode = settings.bankFor(participant.category());
+		QuestionPool pool = this.banks.pool(bankCode, pinnedVersion(round, bankCode));
+		List<Question> drawn = pool.draw(settings.questionCount(), settings.stratifyByTopic(),
+				settings.shuffleOptions(), ThreadLocalRandom.current());
+		Instant deadline = min(now.plusSeconds(settings.timeLimitSeconds()), round.periodEnd(now));
 		String attemptId = UUID.randomUUID().toString();
-		int number = (int) used + 1;
+		int number = used + 1;
 		var event = new AttemptStarted(round.contestId(), roundId, attemptId, participant.id(), caller.userId(), now,
-				deadline);
+				deadline, period);
 		Attempt attempt = new Attempt(attemptId, round.contestId(), roundId, participant.id(), caller.userId(), number,
-				roundId + ":" + participant.id() + ":" + number, activeKey, Status.ACTIVE, now, deadline, drawn,
-				new HashMap<>(), 0, null, null, null, null, false, new HashMap<>(), List.of(), this.outbox.messages(event));
+				keyPrefix + number, activeKey,
+				Status.ACTIVE, now, deadline, drawn, new HashMap<>(), 0, null, null, null, null, false,
+				new HashMap<>(), List.of(), this.outbox.messages(event), participant.category(), period, pool.code(),
+				pool.version(), Attempt.allowed(drawn),
+				settings.prediction() == null ? null : settings.prediction().question(), round.resultsAfterClose());
 		try {
 			return new Started(this.mongo.insert(attempt), false);
 		}
 		catch (DuplicateKeyException ex) {
-			// A concurrent start (double click, two devices) won: resume that one.
+			// A concurrent start (double click, two devices, two instances) won: resume that one.
 			Attempt winner = this.mongo.findOne(Query.query(Criteria.where("activeKey").is(activeKey)), Attempt.class);
 			if (winner != null) {
 				return new Started(winner, true);
@@ -133,40 +150,106 @@ public class AttemptService {
 		}
 	}
 
+	/**
+	 * How many attempts the participant used in this round (or week): attempt keys are numbered
+	 * 1, 2… and unique, so exact key lookups (an index hit on any MongoDB) answer it.
+	 */
+	private int attemptsUsed(String keyPrefix, int allowed) {
+		int used = 0;
+		while (used < allowed
+				&& this.mongo.exists(Query.query(Criteria.where("attemptKey").is(keyPrefix + (used + 1))), Attempt.class)) {
+			used++;
+		}
+		return used;
+	}
+
+	private QuizParticipant participant(String contestId, String userId) {
+		QuizParticipant participant = this.mongo.findOne(
+				Query.query(Criteria.where("contestUser").is(QuizParticipant.contestUser(contestId, userId))),
+				QuizParticipant.class);
+		if (participant != null) {
+			return participant;
+		}
+		// Participants learnt before contestUser was stored.
+		return this.mongo.findOne(Query.query(Criteria.where("contestId").is(contestId).and("userId").is(userId)),
+				QuizParticipant.class);
+	}
+
+	/**
+	 * The bank version this round draws from for {@code bankCode}: pinned by the round's first
+	 * attempt from that bank (a guarded update, so concurrent first starts agree on one version).
+	 */
+	private int pinnedVersion(QuizRound round, String bankCode) {
+		Integer pinned = round.pinnedVersion(bankCode);
+		if (pinned != null) {
+			return pinned;
+		}
+		int current = this.banks.currentVersion(bankCode);
+		String field = "bankVersions." + bankCode;
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(round.id()).and(field).exists(false)),
+				new Update().set(field, current), QuizRound.class);
+		QuizRound reread = this.mongo.findById(round.id(), QuizRound.class);
+		Integer agreed = reread == null ? null : reread.pinnedVersion(bankCode);
+		return agreed == null ? current : agreed;
+	}
+
 	Attempt get(Caller caller, String attemptId) {
 		Attempt attempt = this.mongo.findById(attemptId, Attempt.class);
 		// Another person's attempt is reported as absent: ids are not a way to learn about others.
 		if (attempt == null || !attempt.userId().equals(caller.userId())) {
-			throw ApiException.notFound("quiz.attempt.not-found", "Không tìm thấy bài thi.");
+			throw notFound();
 		}
 		return attempt;
 	}
 
-	/** Saves (or changes) one answer. Idempotent: resending the same answer changes nothing more. */
-	Attempt answer(Caller caller, String attemptId, String questionId, String option) {
+	/**
+	 * Saves (or changes) one answer in ONE guarded single-document update: the filter checks the
+	 * owner, that the attempt is open and in time, and that the question was drawn with this
+	 * option. Only when it matches nothing is the attempt read, to say why. Idempotent: resending
+	 * the same answer leaves the same answer (and the first-answer time, kept with {@code $min}).
+	 */
+	Saved answer(Caller caller, String attemptId, String questionId, String option) {
+		Instant now = this.clock.instant();
+		Query guarded = Query.query(Criteria.where("_id").is(attemptId)
+			.and("userId").is(caller.userId())
+			.and("status").is(Status.ACTIVE.name())
+			.and("deadline").gt(now)
+			.and("allowed").is(Attempt.allowedEntry(questionId, option)));
+		guarded.fields().include("answers");
+		Update update = new Update().set("answers." + questionId, option)
+			.min("answeredAt." + questionId, now)
+			.inc("answerVersion", 1);
+		Document saved = this.mongo.findAndModify(guarded, update, FindAndModifyOptions.options().returnNew(true),
+				Document.class, Attempt.COLLECTION);
+		if (saved != null) {
+			Document answers = saved.get("answers", Document.class);
+			return new Saved(questionId, option, answers == null ? 0 : answers.size());
+		}
+		return explainRefusedAnswer(caller, attemptId, questionId, option, now);
+	}
+
+	/** The save matched nothing: read the attempt once and refuse with the precise reason. */
+	private Saved explainRefusedAnswer(Caller caller, String attemptId, String questionId, String option,
+			Instant now) {
 		Attempt attempt = get(caller, attemptId);
 		ensureOpen(attempt);
 		if (!attempt.drew(questionId)) {
 			throw ApiException.badRequest("quiz.question.not-in-attempt", "Câu hỏi này không thuộc bài thi của bạn.");
 		}
-		if (option == null || !attempt.offers(questionId, option)) {
+		if (!attempt.offers(questionId, option)) {
 			throw ApiException.badRequest("quiz.option.invalid", "Phương án trả lời không hợp lệ.");
 		}
-		Instant now = this.clock.instant();
-		Update update = new Update().set("answers." + questionId, option).inc("answerVersion", 1);
-		if (attempt.answeredAt() == null || !attempt.answeredAt().containsKey(questionId)) {
-			// When the question was first answered: the pace a person reads at (see botSigns).
-			update.set("answeredAt." + questionId, now);
+		if (attempt.allowed() == null) {
+			// An attempt started before answer saves were guarded by "allowed": same checks, done above.
+			Attempt saved = this.mongo.findAndModify(
+					Query.query(Criteria.where("_id").is(attemptId).and("status").is(Status.ACTIVE).and("deadline").gt(now)),
+					new Update().set("answers." + questionId, option).min("answeredAt." + questionId, now).inc("answerVersion", 1),
+					FindAndModifyOptions.options().returnNew(true), Attempt.class);
+			if (saved != null) {
+				return new Saved(questionId, option, saved.answers().size());
+			}
 		}
-		Attempt saved = this.mongo.findAndModify(
-				Query.query(Criteria.where("_id").is(attemptId).and("status").is(Status.ACTIVE).and("deadline").gt(now)),
-				update,
-				FindAndModifyOptions.options().returnNew(true), Attempt.class);
-		if (saved == null) {
-			ensureOpen(this.mongo.findById(attemptId, Attempt.class));
-			throw ApiException.conflict("quiz.attempt.closed", "Bài thi đã đóng, câu trả lời không được ghi nhận.");
-		}
-		return saved;
+		throw ApiException.conflict("quiz.attempt.closed", "Bài thi đã đóng, câu trả lời không được ghi nhận.");
 	}
 
 	/** Submits the caller's attempt; submitting again returns the same result. */
@@ -199,7 +282,7 @@ public class AttemptService {
 			boolean late = !now.isBefore(current.deadline());
 			var event = new AttemptSubmitted(current.contestId(), current.roundId(), current.id(),
 					current.participantId(), current.userId(), correct, current.questions().size(), duration,
-					prediction, end, autoClosed || late);
+					prediction, end, autoClosed || late, current.category(), current.period());
 			Update update = new Update().set("status", Status.SUBMITTED)
 				.unset("activeKey")
 				.set("submittedAt", end)
@@ -245,6 +328,34 @@ public class AttemptService {
 		}
 	}
 
+	/**
+	 * Whether the participant may see the score now: always for "after-submit" rounds; for
+	 * "after-close" rounds once the round (as it stands, extensions included) has closed.
+	 */
+	boolean resultsVisible(Attempt attempt) {
+		if (attempt.status() != Status.SUBMITTED) {
+			return false;
+		}
+		if (!attempt.scoreAfterClose()) {
+			return true;
+		}
+		QuizRound round = this.mongo.findById(attempt.roundId(), QuizRound.class);
+		return round == null || !this.clock.instant().isBefore(round.closesAt());
+	}
+
+	/** When a hidden result becomes visible (the round's close), or null. */
+	Instant resultsAt(Attempt attempt) {
+		if (!attempt.scoreAfterClose()) {
+			return null;
+		}
+		QuizRound round = this.mongo.findById(attempt.roundId(), QuizRound.class);
+		return round == null ? null : round.closesAt();
+	}
+
+	private static ApiException notFound() {
+		return ApiException.notFound("quiz.attempt.not-found", "Không tìm thấy bài thi.");
+	}
+
 	private void ensureOpen(Attempt attempt) {
 		if (attempt.status() == Status.SUBMITTED) {
 			throw ApiException.conflict("quiz.attempt.submitted", "Bài thi đã được nộp, không thể thay đổi câu trả lời.");
@@ -252,12 +363,6 @@ public class AttemptService {
 		if (!this.clock.instant().isBefore(attempt.deadline())) {
 			throw ApiException.conflict("quiz.attempt.expired", "Đã hết thời gian làm bài, câu trả lời không được ghi nhận.");
 		}
-	}
-
-	private static List<Question> draw(List<Question> bank, int count) {
-		List<Question> copy = new ArrayList<>(bank);
-		Collections.shuffle(copy, ThreadLocalRandom.current());
-		return List.copyOf(copy.subList(0, Math.min(count, copy.size())));
 	}
 
 	private static Instant min(Instant a, Instant b) {

@@ -3,6 +3,7 @@ package vn.cchc.quiz;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 
 import vn.cchc.platform.outbox.OutboxCollections;
 
@@ -12,6 +13,12 @@ public class QuizApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.run(QuizApplication.class, args);
+	}
+
+	/** Stored settings read with defaults for fields added later (see {@link QuizSettingsReader}). */
+	@Bean
+	MongoCustomConversions quizConversions() {
+		return MongoCustomConversions.create(conversions -> conversions.registerConverter(new QuizSettingsReader()));
 	}
 
 	@Bean

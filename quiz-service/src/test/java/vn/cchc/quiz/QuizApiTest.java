@@ -269,4 +269,106 @@ class QuizApiTest {
 		assertThat(api().get("/api/quiz/rounds/" + roundId + "/flags", bot).status()).isEqualTo(403);
 	}
 
+	@Test
+	void answersAfterTheDeadlineOrAfterSubmitAndReplayedRequestsChangeNothing() {
+		Instant now = Instant.now();
+		String roundId = round(now.minusSeconds(60), now.plusSeconds(3600), 1, "khanh");
+		String token = TestTokens.token("khanh", "citizen");
+		String attemptId = api().post("/api/quiz/rounds/" + roundId + "/attempts", token, null).json().get("attemptId").asString();
+		var questions = stored(attemptId).questions();
+		String first = "/api/quiz/attempts/" + attemptId + "/answers/" + questions.get(0).id();
+		String body = "{\"option\":\"" + questions.get(0).correct() + "\"}";
+		assertThat(api().put(first, token, body).status()).isEqualTo(200);
+		Response replayed = api().put(first, token, body);
+		assertThat(replayed.status()).as("a replayed answer is acknowledged again").isEqualTo(200);
+		assertThat(replayed.json().get("answered").asInt()).isEqualTo(1);
+		assertThat(api().post("/api/quiz/rounds/" + roundId + "/attempts", token, null).json().get("attemptId").asString())
+			.as("a replayed start resumes").isEqualTo(attemptId);
+
+		// The time limit passes (moved on the server's side: the attempt's deadline is now behind us).
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(attemptId)),
+				new org.springframework.data.mongodb.core.query.Update().set("deadline", Instant.now().minusSeconds(1)), Attempt.class);
+		Response late = api().put("/api/quiz/attempts/" + attemptId + "/answers/" + questions.get(1).id(), token,
+				"{\"option\":\"" + questions.get(1).correct() + "\"}");
+		assertThat(late.status()).isEqualTo(409);
+		assertThat(late.code()).isIn("quiz.attempt.expired", "quiz.attempt.submitted");
+		assertThat(late.json().get("detail").asString()).isNotBlank();
+		await().atMost(Duration.ofSeconds(15)).until(() -> stored(attemptId).status() == Attempt.Status.SUBMITTED);
+		Attempt closed = stored(attemptId);
+		assertThat(closed.answers()).containsOnlyKeys(questions.get(0).id());
+		assertThat(closed.correctCount()).isEqualTo(1);
+		assertThat(closed.autoClosed()).isTrue();
+
+		Response afterSubmit = api().put(first, token, "{\"option\":\"A\"}");
+		assertThat(afterSubmit.code()).isEqualTo("quiz.attempt.submitted");
+		Response replayedSubmit = api().post("/api/quiz/attempts/" + attemptId + "/submit", token, "{\"prediction\":5}");
+		assertThat(replayedSubmit.status()).isEqualTo(200);
+		assertThat(replayedSubmit.json().get("correctCount").asInt()).isEqualTo(1);
+		Attempt after = stored(attemptId);
+		assertThat(after.answers()).isEqualTo(closed.answers());
+		assertThat(after.answerVersion()).isEqualTo(closed.answerVersion());
+		assertThat(after.prediction()).as("a submit after the close does not add a prediction").isNull();
+		assertThat(after.submittedAt()).isEqualTo(closed.submittedAt());
+
+		List<ConsumerRecord<String, byte[]>> events = TopicReader.read(this.brokers, Topics.ATTEMPTS,
+				r -> attemptId.equals(r.key()) && "vn.cchc.quiz.attempt-submitted.v1".equals(TopicReader.header(r, "ce_type")), 2,
+				Duration.ofSeconds(5));
+		assertThat(events).as("one attempt-submitted, however often it is submitted").hasSize(1);
+	}
+
+	@Test
+	void aReplayedEnrolmentEventDoesNotReadmitAnExcludedParticipant() {
+		Instant now = Instant.now();
+		String contestId = UUID.randomUUID().toString();
+		String roundId = UUID.randomUUID().toString();
+		TestEvents.publish(this.kafka, this.outbox, new ContestPublished(contestId, "Hội thi CCHC", "UBND", "Asia/Ho_Chi_Minh", 1,
+				List.of(new Round(roundId, "quiz", "Vòng", now.minusSeconds(60), now.plusSeconds(3600),
+						new QuizSettings("cchc-mau", 10, 900, 1, "first")))));
+		var enrolled = TestEvents.publish(this.kafka, this.outbox,
+				new ParticipantEnrolled(contestId, "p-lam", "lam", "Lâm", "citizen", "BS-KP1", now));
+		TestEvents.publish(this.kafka, this.outbox,
+				new vn.cchc.contracts.ParticipantEvent.ParticipantExcluded(contestId, "p-lam", "Thành viên Ban Tổ chức"));
+		await().atMost(Duration.ofSeconds(15)).until(() -> {
+			QuizParticipant p = this.mongo.findById("p-lam", QuizParticipant.class);
+			return p != null && p.excluded();
+		});
+		TestEvents.send(this.kafka, enrolled[0]);
+		// The same topic, one partition: once this later enrolment is applied, so is the replay.
+		round(now.minusSeconds(60), now.plusSeconds(3600), 1, "lam-probe");
+		assertThat(this.mongo.findById("p-lam", QuizParticipant.class).excluded()).isTrue();
+		assertThat(api().post("/api/quiz/rounds/" + roundId + "/attempts", TestTokens.token("lam", "citizen"), null).code())
+			.isEqualTo("quiz.participant.excluded");
+	}
+
+	@Test
+	void roundsAndAttemptsStoredBeforeTheNewSettingsStillWork() {
+		Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		String contestId = UUID.randomUUID().toString();
+		String roundId = UUID.randomUUID().toString();
+		// Documents as the previous version wrote them: no new settings, no pins, no "allowed".
+		this.mongo.getCollection(QuizRound.COLLECTION).insertOne(new org.bson.Document("_id", roundId)
+			.append("contestId", contestId).append("contestTitle", "Cũ").append("title", "Vòng cũ")
+			.append("opensAt", java.util.Date.from(now.minusSeconds(60))).append("closesAt", java.util.Date.from(now.plusSeconds(3600)))
+			.append("settings", new org.bson.Document("bankCode", "cchc-mau").append("questionCount", 3)
+				.append("timeLimitSeconds", 900).append("attemptsAllowed", 2).append("counting", "first")));
+		this.mongo.getCollection(QuizParticipant.COLLECTION).insertOne(new org.bson.Document("_id", "p-cu-" + roundId)
+			.append("contestId", contestId).append("userId", "nguoi-cu").append("displayName", "Người cũ")
+			.append("category", "citizen").append("unitCode", "BS-KP1").append("excluded", false));
+		String token = TestTokens.token("nguoi-cu", "citizen");
+		Response started = api().post("/api/quiz/rounds/" + roundId + "/attempts", token, null);
+		assertThat(started.status()).as(started.body()).isEqualTo(201);
+		String attemptId = started.json().get("attemptId").asString();
+		// An attempt written before answer saves were guarded by "allowed".
+		this.mongo.getCollection(Attempt.COLLECTION).updateOne(new org.bson.Document("_id", attemptId),
+				new org.bson.Document("$unset", new org.bson.Document("allowed", "").append("resultsAfterClose", "")
+					.append("category", "").append("period", "")));
+		var question = stored(attemptId).questions().get(0);
+		assertThat(api().put("/api/quiz/attempts/" + attemptId + "/answers/" + question.id(), token,
+				"{\"option\":\"" + question.correct() + "\"}").status()).isEqualTo(200);
+		assertThat(api().put("/api/quiz/attempts/" + attemptId + "/answers/" + question.id(), token,
+				"{\"option\":\"Z\"}").code()).isEqualTo("quiz.option.invalid");
+		assertThat(api().post("/api/quiz/attempts/" + attemptId + "/submit", token, "{}").json().get("correctCount").asInt())
+			.isEqualTo(1);
+	}
+
 }

@@ -11,6 +11,7 @@ const KIND_LABELS = { quiz: 'Thi trắc nghiệm', video: 'Thi video', idea: 'S�
 /** The citizen's page: published contests, enrolment, and taking a quiz round. */
 export async function renderContestant(context) {
   await showContests(context);
+  await resumeActiveAttempt(context);
 }
 
 async function showContests(context) {
@@ -61,6 +62,8 @@ function roundItem(context, contest, round) {
       button.disabled = true;
       message.replaceChildren();
       try {
+        // The token must outlive the attempt: no login refresh while the citizen answers.
+        await context.ensureSessionFor?.(((round.quiz?.timeLimitSeconds ?? 1800) + 300) * 1000);
         const attempt = await context.api(`/quiz/rounds/${encodeURIComponent(round.roundId)}/attempts`, { method: 'POST' });
         showQuiz(context, contest, round, attempt);
       } catch (error) {
@@ -168,79 +171,252 @@ function enrolForm(context, contest, index, section) {
   return form;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Taking a quiz. Time is the server's: the countdown runs on the server's deadline, corrected by
+// the offset between the server's clock and this device's (measured on every response). Each
+// answer is saved as it is chosen; when the connection drops, saves are retried with a growing
+// delay and the latest choice for a question always wins. A reload (or another device) resumes the
+// same attempt: the server keeps it and returns the remaining time.
+
+const ACTIVE_KEY = 'cchc.quiz.active';
+const PENDING_KEY = 'cchc.quiz.pending';
+
+function remember(key, value) {
+  try {
+    if (value === null) localStorage.removeItem(key); else localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Private mode or full storage: resuming still works through "Bắt đầu thi" (the server resumes).
+  }
+}
+
+function recall(key) {
+  try {
+    return JSON.parse(localStorage.getItem(key) ?? 'null');
+  } catch {
+    return null;
+  }
+}
+
+/** After a reload: reopens the attempt this device was taking, if the server still has it open. */
+async function resumeActiveAttempt(context) {
+  const active = recall(ACTIVE_KEY);
+  if (!active?.attemptId) return;
+  try {
+    const attempt = await context.api(`/quiz/attempts/${encodeURIComponent(active.attemptId)}`);
+    if (attempt.status === 'active') {
+      showQuiz(context, { id: active.contestId, title: active.contestTitle }, { roundId: active.roundId, title: active.roundTitle }, attempt);
+    } else {
+      remember(ACTIVE_KEY, null);
+    }
+  } catch {
+    remember(ACTIVE_KEY, null);
+  }
+}
+
+/** Network failures, server overload and rate limits are worth retrying; refusals are not. */
+function retryable(error) {
+  return error.status === 0 || error.status === 429 || error.status >= 500;
+}
+
+const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
+
 function showQuiz(context, contest, round, attempt) {
   const { container } = context;
   if (attempt.status === 'submitted') {
     showResult(context, contest, attempt);
     return;
   }
-  const offset = attempt.serverTime ? Date.parse(attempt.serverTime) - Date.now() : 0;
+  remember(ACTIVE_KEY, {
+    attemptId: attempt.attemptId, contestId: contest.id, contestTitle: contest.title, roundId: round.roundId, roundTitle: round.title,
+  });
+  const attemptPath = `/quiz/attempts/${encodeURIComponent(attempt.attemptId)}`;
+  // Server time minus device time; refined with each response (half the round trip assumed each way).
+  let offset = attempt.serverTime ? Date.parse(attempt.serverTime) - Date.now() : 0;
   const deadline = attempt.deadline ? Date.parse(attempt.deadline) : null;
-  const answers = { ...(attempt.answers ?? {}) };
-  const saving = new Set();
-  const timer = h('span', { id: 'quiz-timer' });
-  const remainingNote = h('p', { id: 'quiz-progress', class: 'muted', 'aria-live': 'polite' });
-  const submitMessage = h('div', { 'aria-live': 'polite' });
-  const submit = h('button', { type: 'button', id: 'submit-quiz', class: 'button' }, 'Nộp bài');
   const questions = attempt.questions ?? [];
+  const saved = { ...(attempt.answers ?? {}) };
+  const chosen = { ...saved };
+  const pendingStored = recall(PENDING_KEY);
+  if (pendingStored?.attemptId === attempt.attemptId) Object.assign(chosen, pendingStored.answers ?? {});
+  const inFlight = new Map();
+  let offline = false;
+  let submitted = false;
+  let ticking = null;
+  const warned = new Set();
+
+  const timer = h('span', { id: 'quiz-timer', role: 'timer', 'aria-live': 'off' });
+  const progress = h('p', { id: 'quiz-progress', class: 'progress' });
+  const progressBar = h('progress', { id: 'quiz-progress-bar', max: String(questions.length || 1), value: '0', 'aria-labelledby': 'quiz-progress' });
+  const connection = h('p', { id: 'quiz-connection', class: 'connection', role: 'status', 'aria-live': 'assertive', hidden: true });
+  const submitMessage = h('div', { id: 'quiz-submit-message', 'aria-live': 'polite' });
+  const submit = h('button', { type: 'button', id: 'submit-quiz', class: 'button' }, 'Nộp bài');
+  const states = new Map();
+
+  const persistPending = () => {
+    const pending = Object.fromEntries(Object.entries(chosen).filter(([id, option]) => saved[id] !== option));
+    remember(PENDING_KEY, Object.keys(pending).length ? { attemptId: attempt.attemptId, answers: pending } : null);
+  };
 
   const updateProgress = () => {
-    const left = questions.filter((q) => !answers[q.id]).length;
-    remainingNote.textContent = left ? `Bạn còn ${left}/${questions.length} câu chưa trả lời.` : 'Bạn đã trả lời tất cả các câu hỏi.';
+    const answered = questions.filter((q) => saved[q.id]).length;
+    progress.textContent = `Đã lưu ${answered}/${questions.length} câu trả lời`;
+    progressBar.value = answered;
+  };
+
+  const showConnection = (lost) => {
+    offline = lost;
+    connection.hidden = !lost;
+    connection.textContent = lost ? 'Mất kết nối, đang thử lại… Các câu bạn đã chọn sẽ được lưu khi có mạng trở lại.' : '';
+    if (!lost) announce('Đã kết nối lại.');
+  };
+
+  const track = (sentAt, response) => {
+    if (response?.serverTime) {
+      const now = Date.now();
+      offset = Date.parse(response.serverTime) - (sentAt + now) / 2;
+    }
+  };
+
+  /** Saves the current choice for a question until the server acknowledges it (or refuses it). */
+  const save = (question) => {
+    if (inFlight.has(question.id)) return inFlight.get(question.id);
+    const state = states.get(question.id);
+    const run = (async () => {
+      let delay = 1000;
+      for (;;) {
+        const option = chosen[question.id];
+        if (option === undefined || saved[question.id] === option) return;
+        state.textContent = 'Đang lưu…';
+        state.className = 'save-state saving';
+        const sentAt = Date.now();
+        try {
+          const response = await context.api(`${attemptPath}/answers/${encodeURIComponent(question.id)}`, { method: 'PUT', body: { option } });
+          track(sentAt, response);
+          saved[question.id] = option;
+          if (offline) showConnection(false);
+          delay = 1000;
+          persistPending();
+          updateProgress();
+          if (chosen[question.id] === option) {
+            state.textContent = '✓ Đã lưu';
+            state.className = 'save-state saved';
+          }
+        } catch (error) {
+          if (!retryable(error)) {
+            state.textContent = error.message;
+            state.className = 'save-state error';
+            if (error.problem?.code === 'quiz.attempt.submitted') showResultFromServer();
+            if (error.problem?.code === 'quiz.attempt.expired') send(true);
+            return;
+          }
+          showConnection(true);
+          state.textContent = 'Chưa lưu — đang thử lại…';
+          state.className = 'save-state error';
+          await sleep(delay + Math.random() * 300);
+          delay = Math.min(delay * 2, 15000);
+        }
+      }
+    })().finally(() => inFlight.delete(question.id));
+    inFlight.set(question.id, run);
+    return run;
   };
 
   const fieldsets = questions.map((question, qi) => {
-    const state = h('span', { class: 'save-state', 'aria-live': 'polite' });
-    const fieldset = h('fieldset', { class: 'question', 'data-question-id': question.id },
-      h('legend', {}, `Câu ${qi + 1}. ${question.text}`),
-      (question.options ?? []).map((option) => h('div', { class: 'option' },
+    const legendId = `q${qi}-legend`;
+    const state = h('span', { id: `q${qi}-state`, class: 'save-state', 'aria-live': 'polite' },
+      saved[question.id] ? '✓ Đã lưu' : '');
+    if (saved[question.id]) state.className = 'save-state saved';
+    states.set(question.id, state);
+    const fieldset = h('fieldset', { class: 'question', 'data-question-id': question.id, 'aria-describedby': `q${qi}-state` },
+      h('legend', { id: legendId },
+        h('span', { class: 'question-number' }, `Câu ${qi + 1}/${questions.length}`), ' ', question.text),
+      (question.options ?? []).map((option, oi) => h('div', { class: 'option' },
         h('input', {
           type: 'radio', id: `q${qi}-${option.key}`, name: `q${qi}`, value: option.key,
-          checked: answers[question.id] === option.key,
+          checked: chosen[question.id] === option.key,
         }),
-        h('label', { for: `q${qi}-${option.key}` }, `${option.key}. ${option.text}`))),
+        // Letters follow the order shown (options may be shuffled); the key sent is the bank's.
+        h('label', { for: `q${qi}-${option.key}` }, `${String.fromCharCode(65 + oi)}. ${option.text}`))),
       state);
     fieldset.addEventListener('change', (event) => {
-      const option = event.target.value;
-      answers[question.id] = option;
-      updateProgress();
-      state.textContent = 'Đang lưu…';
-      state.className = 'save-state';
-      const request = context.api(`/quiz/attempts/${encodeURIComponent(attempt.attemptId)}/answers/${encodeURIComponent(question.id)}`,
-        { method: 'PUT', body: { option } })
-        .then(() => {
-          if (answers[question.id] === option) state.textContent = 'Đã lưu';
-        })
-        .catch((error) => {
-          state.textContent = error.message;
-          state.className = 'save-state error';
-        })
-        .finally(() => saving.delete(request));
-      saving.add(request);
+      chosen[question.id] = event.target.value;
+      persistPending();
+      save(question);
     });
     return fieldset;
   });
 
-  let ticking = null;
-  let submitted = false;
+  const predictionId = 'quiz-prediction';
+  const prediction = attempt.predictionQuestion
+    ? h('div', { class: 'field prediction' },
+      h('label', { for: predictionId }, `Câu hỏi dự đoán: ${attempt.predictionQuestion}`),
+      h('input', { id: predictionId, name: 'prediction', type: 'number', inputmode: 'numeric', min: '0', step: '1', 'aria-describedby': `${predictionId}-hint` }),
+      h('small', { id: `${predictionId}-hint`, class: 'muted' }, 'Nhập một số nguyên không âm; dùng để xếp hạng khi bằng điểm.'))
+    : null;
+
+  async function showResultFromServer() {
+    submitted = true;
+    clearInterval(ticking);
+    try {
+      const latest = await context.api(attemptPath);
+      if (latest.status === 'submitted') {
+        remember(ACTIVE_KEY, null);
+        remember(PENDING_KEY, null);
+        showResult(context, contest, latest);
+      }
+    } catch {
+      // The result page can be reached again from the contest list.
+    }
+  }
 
   async function send(automatic) {
     if (submitted) return;
+    let predicted;
+    const input = prediction?.querySelector('input');
+    if (input && input.value.trim() !== '') {
+      predicted = Number(input.value);
+      if (!Number.isInteger(predicted) || predicted < 0) {
+        if (!automatic) {
+          submitMessage.replaceChildren(alertBox('error', 'Số dự đoán phải là số nguyên không âm.'));
+          input.focus();
+          return;
+        }
+        predicted = undefined;
+      }
+    }
     submitted = true;
-    clearInterval(ticking);
     submit.disabled = true;
     fieldsets.forEach((f) => { f.disabled = true; });
     submitMessage.replaceChildren(h('p', { class: 'muted' },
-      automatic ? 'Đã hết thời gian làm bài, bài thi đang được nộp tự động…' : 'Đang nộp bài…'));
-    await Promise.allSettled([...saving]);
-    try {
-      const result = await context.api(`/quiz/attempts/${encodeURIComponent(attempt.attemptId)}/submit`, { method: 'POST', body: {} });
-      showResult(context, contest, result);
-    } catch (error) {
-      submitted = false;
-      submit.disabled = false;
-      fieldsets.forEach((f) => { f.disabled = false; });
-      submitMessage.replaceChildren(alertBox('error', error.message));
+      automatic ? 'Đã hết thời gian làm bài, bài thi đang được nộp tự động…' : 'Đang lưu các câu trả lời và nộp bài…'));
+    if (!automatic) {
+      // Unsaved choices go first (with their own retries) so the submit scores them.
+      await Promise.allSettled(questions.filter((q) => chosen[q.id] !== saved[q.id]).map((q) => save(q)));
+    }
+    let delay = 1000;
+    for (;;) {
+      try {
+        const sentAt = Date.now();
+        const result = await context.api(`${attemptPath}/submit`, { method: 'POST', body: predicted === undefined ? {} : { prediction: predicted } });
+        track(sentAt, result);
+        clearInterval(ticking);
+        if (offline) showConnection(false);
+        remember(ACTIVE_KEY, null);
+        remember(PENDING_KEY, null);
+        showResult(context, contest, result);
+        return;
+      } catch (error) {
+        if (!retryable(error)) {
+          submitted = false;
+          submit.disabled = false;
+          fieldsets.forEach((f) => { f.disabled = false; });
+          submitMessage.replaceChildren(alertBox('error', error.message));
+          return;
+        }
+        showConnection(true);
+        await sleep(delay + Math.random() * 300);
+        delay = Math.min(delay * 2, 15000);
+      }
     }
   }
 
@@ -255,36 +431,54 @@ function showQuiz(context, contest, round, attempt) {
     }
     const seconds = (deadline - (Date.now() + offset)) / 1000;
     timer.textContent = formatCountdown(seconds);
-    if (seconds <= 0) send(true);
+    for (const [limit, text] of [[300, 'Còn 5 phút làm bài.'], [60, 'Còn 1 phút làm bài.']]) {
+      if (seconds <= limit && seconds > 0 && !warned.has(limit)) {
+        warned.add(limit);
+        announce(text);
+        timer.parentElement?.classList.add('timer-warning');
+      }
+    }
+    // The server closes the attempt at its deadline and scores what was saved; we just show it.
+    if (seconds <= 0 && !submitted) send(true);
   };
 
   submit.addEventListener('click', () => send(false));
   updateProgress();
   announce('');
   container.replaceChildren(h('section', { id: 'quiz', 'aria-labelledby': 'quiz-title' },
-    h('h2', { id: 'quiz-title' }, `${contest.title} — ${round.title}`),
-    h('p', { class: 'timer' }, 'Thời gian còn lại: ', timer),
-    h('p', { class: 'muted' }, 'Câu trả lời được lưu ngay khi bạn chọn. Bấm “Nộp bài” khi hoàn thành.'),
-    h('form', { id: 'quiz-form', onSubmit: (event) => event.preventDefault() }, fieldsets),
-    remainingNote,
+    h('h2', { id: 'quiz-title', tabindex: '-1' }, `${contest.title ?? ''} — ${round.title ?? ''}`),
+    h('div', { class: 'quiz-status' },
+      h('p', { class: 'timer' }, 'Thời gian còn lại: ', timer),
+      progress, progressBar),
+    connection,
+    h('p', { class: 'muted' }, 'Câu trả lời được lưu ngay khi bạn chọn (dấu “✓ Đã lưu”). Bấm “Nộp bài” khi hoàn thành.'),
+    h('form', { id: 'quiz-form', onSubmit: (event) => event.preventDefault() }, fieldsets, prediction),
     h('div', { class: 'actions' }, submit),
     submitMessage));
   tick();
   ticking = setInterval(tick, 1000);
-  container.querySelector('#quiz-title').setAttribute('tabindex', '-1');
   container.querySelector('#quiz-title').focus();
+  // Choices made before a reload that the server had not acknowledged yet.
+  questions.filter((q) => chosen[q.id] !== undefined && chosen[q.id] !== saved[q.id]).forEach((q) => save(q));
 }
 
 function showResult(context, contest, result) {
   const back = h('button', { type: 'button', class: 'button button-secondary' }, 'Quay lại danh sách cuộc thi');
   back.addEventListener('click', () => showContests(context));
   const title = h('h2', { id: 'quiz-result-title', tabindex: '-1' }, 'Kết quả bài thi');
+  const shown = result.resultsShown !== false && result.correctCount !== null && result.correctCount !== undefined;
+  const scoreText = shown
+    ? `Bạn trả lời đúng ${result.correctCount}/${result.questionCount} câu.`
+    : `Bài thi đã được nộp. Kết quả sẽ được công bố sau khi vòng thi kết thúc${result.resultsAt ? ` (${formatDateTime(result.resultsAt)})` : ''}.`;
   context.container.replaceChildren(h('section', { id: 'quiz-result', class: 'card', 'aria-labelledby': 'quiz-result-title' },
     title,
-    h('p', { class: 'score' }, `Bạn trả lời đúng ${result.correctCount}/${result.questionCount} câu.`),
+    h('p', { class: 'score', id: 'quiz-score' }, scoreText),
     h('p', {}, `Thời gian làm bài: ${formatDuration(result.durationMillis)}.`),
+    result.autoClosed ? h('p', { class: 'muted' }, 'Bài thi được hệ thống tự động nộp khi hết giờ; các câu đã lưu đều được chấm.') : null,
+    result.prediction !== null && result.prediction !== undefined
+      ? h('p', {}, `Số dự đoán của bạn: ${result.prediction}.`) : null,
     h('div', { class: 'actions' }, back,
-      h('a', { class: 'button button-secondary', href: `#/bang-xep-hang?cuoc-thi=${encodeURIComponent(contest.id)}` }, 'Xem bảng xếp hạng'))));
-  announce(`Đã nộp bài. Bạn trả lời đúng ${result.correctCount}/${result.questionCount} câu.`);
+      contest.id ? h('a', { class: 'button button-secondary', href: `#/bang-xep-hang?cuoc-thi=${encodeURIComponent(contest.id)}` }, 'Xem bảng xếp hạng') : null)));
+  announce(shown ? `Đã nộp bài. Bạn trả lời đúng ${result.correctCount}/${result.questionCount} câu.` : 'Đã nộp bài. Kết quả sẽ được công bố sau khi vòng thi kết thúc.');
   title.focus();
 }
