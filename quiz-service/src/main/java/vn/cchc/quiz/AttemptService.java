@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +54,12 @@ public class AttemptService {
 
 	private final Clock clock;
 
+	/** Each open attempt's fixed facts, so an answer save is one write (see {@link #answer}). */
+	private final Cache<String, AttemptFacts> facts = Caffeine.newBuilder()
+		.maximumSize(200_000)
+		.expireAfterAccess(Duration.ofHours(2))
+		.build();
+
 	private final long minReadMillis;
 
 	private final int toleratedFastAnswers;
@@ -66,6 +75,7 @@ public class AttemptService {
 		this.clock = clock;
 		var indexes = mongo.indexOps(Attempt.class);
 		indexes.createIndex(new Index("activeKey", Sort.Direction.ASC).unique().sparse());
+		indexes.createIndex(new Index("openId", Sort.Direction.ASC).unique().sparse());
 		indexes.createIndex(new Index("attemptKey", Sort.Direction.ASC).unique());
 		indexes.createIndex(new Index("status", Sort.Direction.ASC).on("deadline", Sort.Direction.ASC));
 		indexes.createIndex(new Index("roundId", Sort.Direction.ASC).on("participantId", Sort.Direction.ASC));
@@ -136,7 +146,8 @@ public class AttemptService {
 				Status.ACTIVE, now, deadline, drawn, new HashMap<>(), 0, null, null, null, null, false,
 				new HashMap<>(), List.of(), this.outbox.messages(event), participant.category(), period, pool.code(),
 				pool.version(), Attempt.allowed(drawn),
-				settings.prediction() == null ? null : settings.prediction().question(), round.resultsAfterClose());
+				settings.prediction() == null ? null : settings.prediction().question(), round.resultsAfterClose(),
+				attemptId);
 		try {
 			return new Started(this.mongo.insert(attempt), false);
 		}
@@ -203,29 +214,54 @@ public class AttemptService {
 	}
 
 	/**
-	 * Saves (or changes) one answer in ONE guarded single-document update: the filter checks the
-	 * owner, that the attempt is open and in time, and that the question was drawn with this
-	 * option. Only when it matches nothing is the attempt read, to say why. Idempotent: resending
-	 * the same answer leaves the same answer (and the first-answer time, kept with {@code $min}).
+	 * Saves (or changes) one answer in ONE single-document update. The attempt's fixed facts (owner,
+	 * deadline, the question/option pairs drawn) come from a per-instance cache and are checked
+	 * first; the update's filter is the attempt's {@code openId}, which exists only while the
+	 * attempt is open and has its own unique index, so the write is an index lookup on any MongoDB
+	 * (the embedded server uses an index only for a query on exactly its key) and can never land in
+	 * a submitted or closed attempt. When anything is refused, the attempt is read once to say why.
+	 * Idempotent: resending the same answer leaves the same answer (and the first-answer time, kept
+	 * with {@code $min}).
 	 */
 	Saved answer(Caller caller, String attemptId, String questionId, String option) {
 		Instant now = this.clock.instant();
-		Query guarded = Query.query(Criteria.where("_id").is(attemptId)
-			.and("userId").is(caller.userId())
-			.and("status").is(Status.ACTIVE.name())
-			.and("deadline").gt(now)
-			.and("allowed").is(Attempt.allowedEntry(questionId, option)));
-		guarded.fields().include("answers");
-		Update update = new Update().set("answers." + questionId, option)
-			.min("answeredAt." + questionId, now)
-			.inc("answerVersion", 1);
-		Document saved = this.mongo.findAndModify(guarded, update, FindAndModifyOptions.options().returnNew(true),
-				Document.class, Attempt.COLLECTION);
-		if (saved != null) {
-			Document answers = saved.get("answers", Document.class);
-			return new Saved(questionId, option, answers == null ? 0 : answers.size());
+		AttemptFacts facts = facts(attemptId);
+		if (facts != null && facts.userId().equals(caller.userId()) && now.isBefore(facts.deadline())
+				&& facts.allowed().contains(Attempt.allowedEntry(questionId, option))) {
+			Query open = Query.query(Criteria.where("openId").is(attemptId));
+			open.fields().include("answers");
+			Update update = new Update().set("answers." + questionId, option)
+				.min("answeredAt." + questionId, now)
+				.inc("answerVersion", 1);
+			Document saved = this.mongo.findAndModify(open, update, FindAndModifyOptions.options().returnNew(true),
+					Document.class, Attempt.COLLECTION);
+			if (saved != null) {
+				Document answers = saved.get("answers", Document.class);
+				return new Saved(questionId, option, answers == null ? 0 : answers.size());
+			}
 		}
 		return explainRefusedAnswer(caller, attemptId, questionId, option, now);
+	}
+
+	/** What never changes in an attempt once started, for the answer path; null when there is none. */
+	record AttemptFacts(String userId, Instant deadline, java.util.Set<String> allowed) {
+	}
+
+	private @Nullable AttemptFacts facts(String attemptId) {
+		AttemptFacts known = this.facts.getIfPresent(attemptId);
+		if (known != null) {
+			return known;
+		}
+		Query query = Query.query(Criteria.where("_id").is(attemptId));
+		query.fields().include("userId").include("deadline").include("allowed").include("openId");
+		Document attempt = this.mongo.findOne(query, Document.class, Attempt.COLLECTION);
+		if (attempt == null || attempt.getString("openId") == null || attempt.getList("allowed", String.class) == null) {
+			return null;
+		}
+		AttemptFacts loaded = new AttemptFacts(attempt.getString("userId"), attempt.getDate("deadline").toInstant(),
+				java.util.Set.copyOf(attempt.getList("allowed", String.class)));
+		this.facts.put(attemptId, loaded);
+		return loaded;
 	}
 
 	/** The save matched nothing: read the attempt once and refuse with the precise reason. */
@@ -239,8 +275,9 @@ public class AttemptService {
 		if (!attempt.offers(questionId, option)) {
 			throw ApiException.badRequest("quiz.option.invalid", "Phương án trả lời không hợp lệ.");
 		}
-		if (attempt.allowed() == null) {
-			// An attempt started before answer saves were guarded by "allowed": same checks, done above.
+		if (attempt.openId() == null || attempt.allowed() == null) {
+			// An attempt started before saves went through openId: same checks, done above, and a
+			// guarded filter on the attempt's own fields.
 			Attempt saved = this.mongo.findAndModify(
 					Query.query(Criteria.where("_id").is(attemptId).and("status").is(Status.ACTIVE).and("deadline").gt(now)),
 					new Update().set("answers." + questionId, option).min("answeredAt." + questionId, now).inc("answerVersion", 1),
@@ -285,6 +322,7 @@ public class AttemptService {
 					prediction, end, autoClosed || late, current.category(), current.period());
 			Update update = new Update().set("status", Status.SUBMITTED)
 				.unset("activeKey")
+				.unset("openId")
 				.set("submittedAt", end)
 				.set("correctCount", correct)
 				.set("durationMillis", duration)

@@ -265,7 +265,9 @@ class QuizApiTest {
 
 		JsonNode flagged = api().get("/api/quiz/rounds/" + roundId + "/flags", TestTokens.token("org", "organizer")).json();
 		assertThat(flagged.findValuesAsString("attemptId")).containsExactly(botAttempt);
-		assertThat(flagged.get(0).get("flags").get(0).asString()).startsWith("Trả lời quá nhanh: 10 câu");
+		// All ten came faster than a person reads; the first one counts from the start, which a loaded
+		// machine may delay past the threshold, so at least the nine that followed are flagged.
+		assertThat(flagged.get(0).get("flags").get(0).asString()).matches("Trả lời quá nhanh: (9|10) câu .*");
 		assertThat(api().get("/api/quiz/rounds/" + roundId + "/flags", bot).status()).isEqualTo(403);
 	}
 
@@ -285,15 +287,16 @@ class QuizApiTest {
 		assertThat(api().post("/api/quiz/rounds/" + roundId + "/attempts", token, null).json().get("attemptId").asString())
 			.as("a replayed start resumes").isEqualTo(attemptId);
 
-		// The time limit passes (moved on the server's side: the attempt's deadline is now behind us).
+		// The time limit passes (moved on the server's side: the attempt's deadline is now behind us)
+		// and the expiry sweep closes the attempt; an answer arriving afterwards changes nothing.
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(attemptId)),
 				new org.springframework.data.mongodb.core.query.Update().set("deadline", Instant.now().minusSeconds(1)), Attempt.class);
+		await().atMost(Duration.ofSeconds(15)).until(() -> stored(attemptId).status() == Attempt.Status.SUBMITTED);
 		Response late = api().put("/api/quiz/attempts/" + attemptId + "/answers/" + questions.get(1).id(), token,
 				"{\"option\":\"" + questions.get(1).correct() + "\"}");
 		assertThat(late.status()).isEqualTo(409);
 		assertThat(late.code()).isIn("quiz.attempt.expired", "quiz.attempt.submitted");
 		assertThat(late.json().get("detail").asString()).isNotBlank();
-		await().atMost(Duration.ofSeconds(15)).until(() -> stored(attemptId).status() == Attempt.Status.SUBMITTED);
 		Attempt closed = stored(attemptId);
 		assertThat(closed.answers()).containsOnlyKeys(questions.get(0).id());
 		assertThat(closed.correctCount()).isEqualTo(1);
