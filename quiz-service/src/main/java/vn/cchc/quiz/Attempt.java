@@ -30,7 +30,8 @@ public record Attempt(@Id String id, String contestId, String roundId, String pa
 		Integer correctCount, Long durationMillis, Long prediction, boolean autoClosed, Map<String, Instant> answeredAt,
 		List<String> flags, List<OutboxMessage> outbox, @Nullable String category, @Nullable String period,
 		@Nullable String bankCode, @Nullable Integer bankVersion, @Nullable List<String> allowed,
-		@Nullable String predictionQuestion, @Nullable Boolean resultsAfterClose, @Nullable String openId) {
+		@Nullable String predictionQuestion, @Nullable Boolean resultsAfterClose, @Nullable String openId,
+		@Nullable String scoringKey, @Nullable Instant closedAt) {
 
 	public static final String COLLECTION = "attempts";
 

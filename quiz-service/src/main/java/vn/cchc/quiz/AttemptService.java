@@ -76,6 +76,7 @@ public class AttemptService {
 		var indexes = mongo.indexOps(Attempt.class);
 		indexes.createIndex(new Index("activeKey", Sort.Direction.ASC).unique().sparse());
 		indexes.createIndex(new Index("openId", Sort.Direction.ASC).unique().sparse());
+		indexes.createIndex(new Index("scoringKey", Sort.Direction.ASC).unique().sparse());
 		indexes.createIndex(new Index("attemptKey", Sort.Direction.ASC).unique());
 		indexes.createIndex(new Index("status", Sort.Direction.ASC).on("deadline", Sort.Direction.ASC));
 		indexes.createIndex(new Index("roundId", Sort.Direction.ASC).on("participantId", Sort.Direction.ASC));
@@ -147,7 +148,7 @@ public class AttemptService {
 				new HashMap<>(), List.of(), this.outbox.messages(event), participant.category(), period, pool.code(),
 				pool.version(), Attempt.allowed(drawn),
 				settings.prediction() == null ? null : settings.prediction().question(), round.resultsAfterClose(),
-				attemptId);
+				attemptId, null, null);
 		try {
 			return new Started(this.mongo.insert(attempt), false);
 		}
@@ -275,11 +276,12 @@ public class AttemptService {
 		if (!attempt.offers(questionId, option)) {
 			throw ApiException.badRequest("quiz.option.invalid", "Phương án trả lời không hợp lệ.");
 		}
-		if (attempt.openId() == null || attempt.allowed() == null) {
+		if (attempt.scoringKey() == null && (attempt.openId() == null || attempt.allowed() == null)) {
 			// An attempt started before saves went through openId: same checks, done above, and a
 			// guarded filter on the attempt's own fields.
 			Attempt saved = this.mongo.findAndModify(
-					Query.query(Criteria.where("_id").is(attemptId).and("status").is(Status.ACTIVE).and("deadline").gt(now)),
+					Query.query(Criteria.where("_id").is(attemptId).and("status").is(Status.ACTIVE).and("deadline").gt(now)
+						.and("scoringKey").exists(false)),
 					new Update().set("answers." + questionId, option).min("answeredAt." + questionId, now).inc("answerVersion", 1),
 					FindAndModifyOptions.options().returnNew(true), Attempt.class);
 			if (saved != null) {
@@ -306,7 +308,55 @@ public class AttemptService {
 		return finish(attemptId, null, autoClosed);
 	}
 
+	/**
+	 * Scores an attempt in two writes, each on a single unique key (one index lookup on any
+	 * MongoDB): first the attempt is closed to answers ({@code openId} removed, {@code scoringKey}
+	 * set, the closing time kept), so its answers are final; then it is scored and marked submitted
+	 * with its {@code attempt-submitted} event in the outbox, filtered on {@code scoringKey}, which
+	 * only one writer can match. An attempt left between the two (a crash) is finished by the next
+	 * submit or by the expiry sweep.
+	 */
 	private Attempt finish(String attemptId, Long prediction, boolean autoClosed) {
+		Instant now = this.clock.instant();
+		Attempt closing = this.mongo.findAndModify(Query.query(Criteria.where("openId").is(attemptId)),
+				new Update().unset("openId").set("scoringKey", attemptId).set("closedAt", now),
+				FindAndModifyOptions.options().returnNew(true), Attempt.class);
+		if (closing == null) {
+			Attempt current = this.mongo.findById(attemptId, Attempt.class);
+			if (current == null || current.status() == Status.SUBMITTED) {
+				return current;
+			}
+			if (current.scoringKey() == null) {
+				return finishLegacy(attemptId, prediction, autoClosed);
+			}
+			closing = current;
+		}
+		Instant closedAt = closing.closedAt() != null ? closing.closedAt() : now;
+		Instant end = min(closedAt, closing.deadline());
+		long duration = Duration.between(closing.startedAt(), end).toMillis();
+		int correct = closing.score();
+		boolean late = !closedAt.isBefore(closing.deadline());
+		var event = new AttemptSubmitted(closing.contestId(), closing.roundId(), closing.id(), closing.participantId(),
+				closing.userId(), correct, closing.questions().size(), duration, prediction, end, autoClosed || late,
+				closing.category(), closing.period());
+		Update update = new Update().set("status", Status.SUBMITTED)
+			.unset("activeKey")
+			.unset("scoringKey")
+			.set("submittedAt", end)
+			.set("correctCount", correct)
+			.set("durationMillis", duration)
+			.set("prediction", prediction)
+			.set("autoClosed", autoClosed || late)
+			.set("flags", closing.botSigns(this.minReadMillis, this.toleratedFastAnswers));
+		this.outbox.append(update, event);
+		Attempt done = this.mongo.findAndModify(Query.query(Criteria.where("scoringKey").is(attemptId)), update,
+				FindAndModifyOptions.options().returnNew(true), Attempt.class);
+		// Null: another instance scored it between our two writes; its result stands.
+		return done != null ? done : this.mongo.findById(attemptId, Attempt.class);
+	}
+
+	/** Attempts started before saves went through {@code openId}: scored with a guarded filter. */
+	private Attempt finishLegacy(String attemptId, Long prediction, boolean autoClosed) {
 		for (int tries = 0; tries < 10; tries++) {
 			Attempt current = this.mongo.findById(attemptId, Attempt.class);
 			if (current == null || current.status() == Status.SUBMITTED) {

@@ -344,6 +344,40 @@ class QuizApiTest {
 	}
 
 	@Test
+	void anAttemptLeftBetweenClosingAndScoringIsFinishedByTheNextSubmitWithItsFinalAnswers() {
+		Instant now = Instant.now();
+		String roundId = round(now.minusSeconds(60), now.plusSeconds(3600), 1, "tam");
+		String token = TestTokens.token("tam", "citizen");
+		String attemptId = api().post("/api/quiz/rounds/" + roundId + "/attempts", token, null).json().get("attemptId").asString();
+		var questions = stored(attemptId).questions();
+		for (int i = 0; i < 3; i++) {
+			assertThat(api().put("/api/quiz/attempts/" + attemptId + "/answers/" + questions.get(i).id(), token,
+					"{\"option\":\"" + questions.get(i).correct() + "\"}").status()).isEqualTo(200);
+		}
+		// A crash after the first write of a submit: closed to answers, not yet scored.
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(attemptId)),
+				new org.springframework.data.mongodb.core.query.Update().unset("openId")
+					.set("scoringKey", attemptId)
+					.set("closedAt", Instant.now()),
+				Attempt.class);
+		Response late = api().put("/api/quiz/attempts/" + attemptId + "/answers/" + questions.get(3).id(), token,
+				"{\"option\":\"" + questions.get(3).correct() + "\"}");
+		assertThat(late.status()).as("no answer lands in an attempt being scored").isEqualTo(409);
+		Response submitted = api().post("/api/quiz/attempts/" + attemptId + "/submit", token, "{}");
+		assertThat(submitted.status()).isEqualTo(200);
+		assertThat(submitted.json().get("correctCount").asInt()).isEqualTo(3);
+		Attempt done = stored(attemptId);
+		assertThat(done.status()).isEqualTo(Attempt.Status.SUBMITTED);
+		assertThat(done.answers()).hasSize(3);
+		assertThat(done.scoringKey()).isNull();
+		List<ConsumerRecord<String, byte[]>> events = TopicReader.read(this.brokers, Topics.ATTEMPTS,
+				r -> attemptId.equals(r.key()) && "vn.cchc.quiz.attempt-submitted.v1".equals(TopicReader.header(r, "ce_type")), 1,
+				Duration.ofSeconds(15));
+		assertThat(events).filteredOn(r -> attemptId.equals(r.key())
+				&& "vn.cchc.quiz.attempt-submitted.v1".equals(TopicReader.header(r, "ce_type"))).hasSize(1);
+	}
+
+	@Test
 	void roundsAndAttemptsStoredBeforeTheNewSettingsStillWork() {
 		Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 		String contestId = UUID.randomUUID().toString();
