@@ -9,6 +9,8 @@ import { renderContestant } from './pages/contestant.js';
 import { renderStandings } from './pages/standings.js';
 import { renderUnit } from './pages/unit.js';
 import { renderOrganizer } from './pages/organizer.js';
+import { renderDashboard } from './pages/dashboard.js';
+import { renderResults } from './pages/results.js';
 import { renderContest } from './pages/contest.js';
 
 /** Pages in navigation order; a page with a role is only for users who hold that realm role. */
@@ -21,6 +23,8 @@ export const PAGES = [
   { path: '/ban-to-chuc', title: 'Ban tổ chức', role: 'organizer', render: renderOrganizer },
   { path: '/quan-tri', title: 'Quản trị', role: 'admin' },
   { path: '/bang-xep-hang', title: 'Bảng xếp hạng', render: renderStandings },
+  { path: '/theo-doi', title: 'Theo dõi trực tiếp', render: renderDashboard },
+  { path: '/ket-qua', title: 'Kết quả và khen thưởng', role: 'organizer', render: renderResults },
   { path: '/cuoc-thi', title: 'Thể lệ cuộc thi', render: renderContest, hidden: true },
 ];
 
@@ -119,6 +123,8 @@ async function route() {
     params,
     container,
     login: () => app.auth?.login(),
+    /** Refreshes the session now if it would expire within `millis` (before a timed quiz). */
+    ensureSessionFor: (millis) => app.auth?.accessTokenValidFor(millis),
   };
   let render;
   if (!page) render = renderNotFound;

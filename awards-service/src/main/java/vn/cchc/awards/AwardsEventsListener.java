@@ -1,7 +1,12 @@
 package vn.cchc.awards;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -12,11 +17,19 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import vn.cchc.awards.ReadModels.AttemptResult;
+import vn.cchc.awards.ReadModels.AttemptStart;
+import vn.cchc.awards.ReadModels.ContestConfig;
 import vn.cchc.awards.ReadModels.Entrant;
-import vn.cchc.awards.ReadModels.RoundRule;
 import vn.cchc.awards.ReadModels.UnitInfo;
+import vn.cchc.awards.ranking.RoundSpec;
+import vn.cchc.awards.ranking.Tier;
+import vn.cchc.contracts.AttemptEvent.AttemptStarted;
 import vn.cchc.contracts.AttemptEvent.AttemptSubmitted;
+import vn.cchc.contracts.CchcEvent;
+import vn.cchc.contracts.ContestEvent;
 import vn.cchc.contracts.ContestEvent.ContestPublished;
+import vn.cchc.contracts.ContestEvent.ContestUpdated;
+import vn.cchc.contracts.ContestEvent.RoundWindowExtended;
 import vn.cchc.contracts.ParticipantEvent.ParticipantEnrolled;
 import vn.cchc.contracts.ParticipantEvent.ParticipantExcluded;
 import vn.cchc.contracts.Topics;
@@ -24,9 +37,15 @@ import vn.cchc.contracts.UnitEvent.UnitRegistered;
 import vn.cchc.platform.inbox.EventHandlers;
 import vn.cchc.platform.inbox.EventInbox;
 
-/** Builds the standings' inputs from events; upserts keyed by aggregate id, behind the inbox. */
+/**
+ * Builds the standings' inputs from events; upserts keyed by aggregate id, behind the inbox, so a
+ * redelivery or a replay from the start changes nothing. Each applied event is announced in-process
+ * ({@link ReadModelChanged}) for the caches and the live dashboard.
+ */
 @Component
 class AwardsEventsListener {
+
+	static final String LISTENER_ID = "awards-read-models";
 
 	private final MongoTemplate mongo;
 
@@ -34,51 +53,130 @@ class AwardsEventsListener {
 
 	private final EventHandlers handlers;
 
-	AwardsEventsListener(MongoTemplate mongo, EventInbox inbox) {
+	private final ApplicationEventPublisher changes;
+
+	AwardsEventsListener(MongoTemplate mongo, EventInbox inbox, ApplicationEventPublisher changes) {
 		this.mongo = mongo;
 		this.inbox = inbox;
+		this.changes = changes;
 		this.handlers = EventHandlers.builder()
-			.on(ContestPublished.class, this::contestPublished)
+			.on(ContestPublished.class, this::configured)
+			.on(ContestUpdated.class, this::configured)
+			.on(RoundWindowExtended.class, this::windowExtended)
 			.on(UnitRegistered.class, this::unitRegistered)
 			.on(ParticipantEnrolled.class, this::participantEnrolled)
 			.on(ParticipantExcluded.class, this::participantExcluded)
+			.on(AttemptStarted.class, this::attemptStarted)
 			.on(AttemptSubmitted.class, this::attemptSubmitted)
 			.build();
-		mongo.indexOps(AttemptResult.class).createIndex(new Index("contestId", Sort.Direction.ASC));
-		mongo.indexOps(Entrant.class).createIndex(new Index("contestId", Sort.Direction.ASC));
+		createIndexes(mongo);
 	}
 
-	@KafkaListener(topics = { Topics.CONTESTS, Topics.UNITS, Topics.PARTICIPANTS, Topics.ATTEMPTS })
+	static void createIndexes(MongoTemplate mongo) {
+		for (Class<?> type : List.of(AttemptResult.class, Entrant.class, UnitInfo.class, AttemptStart.class)) {
+			mongo.indexOps(type).createIndex(new Index("contestId", Sort.Direction.ASC));
+		}
+	}
+
+	/**
+	 * MongoDB keeps milliseconds; the documents announced in memory must equal what a reload from
+	 * MongoDB gives, or a rebuild would not reproduce the same standings.
+	 */
+	static java.time.Instant millis(java.time.Instant instant) {
+		return instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+	}
+
+	// The id names the container for the rebuild; the consumer group stays the service's
+	// (spring.kafka.consumer.group-id), whose offsets the rebuild resets.
+	@KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = { Topics.CONTESTS, Topics.UNITS, Topics.PARTICIPANTS, Topics.ATTEMPTS })
 	void on(ConsumerRecord<String, byte[]> record) {
 		this.inbox.accept(record, this.handlers);
 	}
 
-	private void contestPublished(ContestPublished event) {
-		event.rounds()
+	private void changed(CchcEvent event, Object document) {
+		this.changes.publishEvent(new ReadModelChanged(event.contestId(), document));
+	}
+
+	/** The newest configuration wins; an older version arriving late is ignored. */
+	private void configured(ContestEvent.Configuration event) {
+		ContestConfig current = this.mongo.findById(event.contestId(), ContestConfig.class);
+		if (current != null && current.version() > event.version()) {
+			return;
+		}
+		List<RoundSpec> rounds = event.rounds()
 			.stream()
 			.filter(r -> r.quiz() != null)
-			.forEach(r -> this.mongo.save(new RoundRule(r.roundId(), event.contestId(), r.title(), r.quiz().counting())));
+			.map(r -> new RoundSpec(r.roundId(), r.title(), r.quiz().counting(), r.quiz().weekly(),
+					r.quiz().prediction() == null ? null : r.quiz().prediction().counts(),
+					r.quiz().categoryBanks() != null && !r.quiz().categoryBanks().isEmpty(),
+					r.closesAt() == null ? null : millis(r.closesAt())))
+			.toList();
+		List<Tier> tiers = Objects.requireNonNullElse(event.prizes(), List.<ContestEvent.PrizeTier>of())
+			.stream()
+			.map(p -> new Tier(p.name(), p.count(), p.amountVnd(), p.scope(), p.ranking(), p.roundId(), p.side(),
+					p.perBlock(), p.awardForm(), p.issuer()))
+			.toList();
+		var scoring = event.collectiveScoring();
+		changed(event, this.mongo.save(new ContestConfig(event.contestId(), event.version(), event.title(),
+				event.organizer(), event.timeZone(), rounds, tiers, scoring == null ? null : scoring.description(),
+				scoring == null ? null : Map.copyOf(scoring.weights()))));
+	}
+
+	private void windowExtended(RoundWindowExtended event) {
+		ContestConfig current = this.mongo.findById(event.contestId(), ContestConfig.class);
+		if (current == null) {
+			return;
+		}
+		List<RoundSpec> rounds = current.rounds()
+			.stream()
+			.map(r -> r.roundId().equals(event.roundId()) ? new RoundSpec(r.roundId(), r.title(), r.counting(),
+					r.weekly(), r.predictionCounts(), r.perCategory(), millis(event.closesAt())) : r)
+			.toList();
+		changed(event, this.mongo.save(new ContestConfig(current.contestId(), current.version(), current.title(),
+				current.organizer(), current.timeZone(), rounds, current.tiers(), current.scoringDescription(),
+				current.weights())));
 	}
 
 	private void unitRegistered(UnitRegistered event) {
-		this.mongo.save(new UnitInfo(UnitInfo.id(event.contestId(), event.unitCode()), event.contestId(),
-				event.unitCode(), event.name(), event.group(), event.headcount()));
+		changed(event, this.mongo.save(new UnitInfo(UnitInfo.id(event.contestId(), event.unitCode()),
+				event.contestId(), event.unitCode(), event.name(), event.group(), event.headcount())));
 	}
 
+	/** An upsert that never clears an exclusion, whatever order a replay brings them in. */
 	private void participantEnrolled(ParticipantEnrolled event) {
-		this.mongo.save(new Entrant(event.participantId(), event.contestId(), event.displayName(), event.unitCode(),
-				event.category(), false));
+		String id = Entrant.id(event.contestId(), event.participantId());
+		this.mongo.upsert(Query.query(Criteria.where("_id").is(id)),
+				new Update().set("contestId", event.contestId())
+					.set("participantId", event.participantId())
+					.set("displayName", event.displayName())
+					.set("unitCode", event.unitCode())
+					.set("category", event.category())
+					.set("enrolledAt", millis(event.enrolledAt()))
+					.setOnInsert("excluded", false),
+				Entrant.class);
+		changed(event, this.mongo.findById(id, Entrant.class));
 	}
 
 	private void participantExcluded(ParticipantExcluded event) {
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(event.participantId())),
-				Update.update("excluded", true), Entrant.class);
+		String id = Entrant.id(event.contestId(), event.participantId());
+		this.mongo.upsert(Query.query(Criteria.where("_id").is(id)),
+				new Update().set("excluded", true)
+					.set("contestId", event.contestId())
+					.set("participantId", event.participantId()),
+				Entrant.class);
+		changed(event, this.mongo.findById(id, Entrant.class));
+	}
+
+	private void attemptStarted(AttemptStarted event) {
+		changed(event, this.mongo.save(AttemptStart.of(event.attemptId(), event.contestId(), event.roundId(),
+				event.participantId(), millis(event.startedAt()), millis(event.deadline()), event.period())));
 	}
 
 	private void attemptSubmitted(AttemptSubmitted event, String eventId) {
-		this.mongo.save(new AttemptResult(event.attemptId(), event.contestId(), event.roundId(), event.participantId(),
-				event.correctCount(), event.questionCount(), event.durationMillis(), event.prediction(),
-				event.submittedAt(), event.autoClosed(), eventId));
+		changed(event, this.mongo.save(AttemptResult.of(event.attemptId(), event.contestId(), event.roundId(),
+				event.participantId(), event.correctCount(), event.questionCount(), event.durationMillis(),
+				event.prediction(), millis(event.submittedAt()), event.autoClosed(), eventId, event.category(),
+				event.period())));
 	}
 
 }

@@ -1,18 +1,37 @@
 package vn.cchc.awards;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** The awards-service's copies of what other services published; all rebuilt by replaying topics. */
+import vn.cchc.awards.ranking.RoundSpec;
+import vn.cchc.awards.ranking.Tier;
+
+/**
+ * The awards-service's copies of what other services published; all dropped and rebuilt by
+ * replaying the topics ({@link #COLLECTIONS}). The service's own decisions live elsewhere.
+ */
 final class ReadModels {
+
+	static final List<String> COLLECTIONS = List.of("contest_configs", "units", "participants", "attempt_results",
+			"attempts_started");
 
 	private ReadModels() {
 	}
 
-	@Document("rounds")
-	record RoundRule(@Id String roundId, String contestId, String title, String counting) {
+	/**
+	 * A contest's configuration at its newest version: quiz rounds as ranked, prize tiers and the
+	 * collective formula's weights.
+	 */
+	@Document("contest_configs")
+	record ContestConfig(@Id String contestId, int version, String title, String organizer, String timeZone,
+			List<RoundSpec> rounds, List<Tier> tiers, @Nullable String scoringDescription,
+			@Nullable Map<String, Double> weights) {
 	}
 
 	/** A participating unit with the headcount it was published with (the participation-rate denominator). */
@@ -25,16 +44,54 @@ final class ReadModels {
 
 	}
 
+	/**
+	 * An enrolled person; keyed by contest and participant, so ids reused across contests (as test
+	 * data do) never share a document. A document may exist with only {@code excluded} set when an
+	 * exclusion was replayed before the enrolment.
+	 */
 	@Document("participants")
-	record Entrant(@Id String participantId, String contestId, String displayName, String unitCode, String category,
-			boolean excluded) {
+	record Entrant(@Id String id, String participantId, String contestId, @Nullable String displayName,
+			@Nullable String unitCode, @Nullable String category, boolean excluded, @Nullable Instant enrolledAt) {
+
+		static String id(String contestId, String participantId) {
+			return contestId + ":" + participantId;
+		}
+
+		static Entrant of(String participantId, String contestId, String displayName, String unitCode, String category,
+				boolean excluded, @Nullable Instant enrolledAt) {
+			return new Entrant(id(contestId, participantId), participantId, contestId, displayName, unitCode, category,
+					excluded, enrolledAt);
+		}
+
 	}
 
-	/** One submitted attempt, keyed by attempt id: a replayed event overwrites itself. */
+	/** One submitted attempt, keyed by contest and attempt id: a replayed event overwrites itself. */
 	@Document("attempt_results")
-	record AttemptResult(@Id String attemptId, String contestId, String roundId, String participantId,
-			int correctCount, int questionCount, long durationMillis, Long prediction, Instant submittedAt,
-			boolean autoClosed, String eventId) {
+	record AttemptResult(@Id String id, String attemptId, String contestId, String roundId, String participantId,
+			int correctCount, int questionCount, long durationMillis, @Nullable Long prediction, Instant submittedAt,
+			boolean autoClosed, String eventId, @Nullable String category, @Nullable String period) {
+
+		static AttemptResult of(String attemptId, String contestId, String roundId, String participantId,
+				int correctCount, int questionCount, long durationMillis, @Nullable Long prediction, Instant submittedAt,
+				boolean autoClosed, String eventId, @Nullable String category, @Nullable String period) {
+			return new AttemptResult(contestId + ":" + attemptId, attemptId, contestId, roundId, participantId,
+					correctCount, questionCount, durationMillis, prediction, submittedAt, autoClosed, eventId, category,
+					period);
+		}
+
+	}
+
+	/** A started attempt; in progress while no result has the same id and its deadline is ahead. */
+	@Document("attempts_started")
+	record AttemptStart(@Id String id, String attemptId, String contestId, String roundId, String participantId,
+			Instant startedAt, Instant deadline, @Nullable String period) {
+
+		static AttemptStart of(String attemptId, String contestId, String roundId, String participantId,
+				Instant startedAt, Instant deadline, @Nullable String period) {
+			return new AttemptStart(contestId + ":" + attemptId, attemptId, contestId, roundId, participantId, startedAt,
+					deadline, period);
+		}
+
 	}
 
 }

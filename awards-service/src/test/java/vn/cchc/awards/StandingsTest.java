@@ -24,6 +24,7 @@ import vn.cchc.platform.outbox.OutboxMessage;
 import vn.cchc.platform.test.ApiClient;
 import vn.cchc.platform.test.ServiceTest;
 import vn.cchc.platform.test.TestEvents;
+import vn.cchc.platform.test.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,7 +41,14 @@ class StandingsTest {
 	@Autowired
 	Outbox outbox;
 
+	/** As the organiser sees them (full names); the public sees names masked. */
 	JsonNode standings(String contestId) {
+		return new ApiClient("http://127.0.0.1:" + this.port)
+			.get("/api/awards/contests/" + contestId + "/standings", TestTokens.token("btc", "organizer"))
+			.json();
+	}
+
+	JsonNode publicStandings(String contestId) {
 		return new ApiClient("http://127.0.0.1:" + this.port).get("/api/awards/contests/" + contestId + "/standings", null)
 			.json();
 	}
@@ -78,6 +86,8 @@ class StandingsTest {
 			assertThat(rows.get(2).get("rank").asInt()).isEqualTo(3);
 		});
 		assertThat(standings(contest).get("rows").get(0).get("eventId").asString()).isEqualTo(binhBest[2].eventId());
+		assertThat(publicStandings(contest).get("rows").findValuesAsString("displayName"))
+			.containsExactly("Thí S. b***", "Thí S. c**", "Thí S. a*");
 		JsonNode units = standings(contest).get("units");
 		assertThat(units).hasSize(2);
 		assertThat(units.get(0).get("unitCode").asString()).isEqualTo("BS-KP1");

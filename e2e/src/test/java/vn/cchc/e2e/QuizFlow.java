@@ -87,13 +87,14 @@ final class QuizFlow {
 	/** Starts an attempt, waiting while the quiz service has not yet learnt the round or the enrolment. */
 	JsonNode startAttempt(String citizenToken, Contest contest) {
 		AtomicReference<Api.Answer> last = new AtomicReference<>();
+		// 404 (round) and 403 (enrolment) until the quiz-service has read the events.
 		await("quiz service knows the round and the enrolment").atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> {
 				Api.Answer answer = this.api.post("/api/quiz/rounds/" + contest.roundId() + "/attempts", citizenToken,
 						"{}");
 				last.set(answer);
-				assertThat(answer.status()).as("start attempt: %s", answer).isIn(201, 404, 409, 503);
+				assertThat(answer.status()).as("start attempt: %s", answer).isIn(201, 403, 404, 409, 503);
 				return answer.status() == 201;
 			});
 		JsonNode attempt = last.get().json();
