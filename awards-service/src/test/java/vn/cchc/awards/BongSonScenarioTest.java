@@ -22,10 +22,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.core.KafkaTemplate;
+
+
+
+
 
 import vn.cchc.contracts.AttemptEvent.AttemptSubmitted;
 import vn.cchc.contracts.CchcEvent;
@@ -39,10 +39,10 @@ import vn.cchc.contracts.ParticipantEvent.ParticipantEnrolled;
 import vn.cchc.contracts.ParticipantEvent.ParticipantExcluded;
 import vn.cchc.contracts.Topics;
 import vn.cchc.contracts.UnitEvent.UnitRegistered;
-import vn.cchc.platform.outbox.Outbox;
+
 import vn.cchc.platform.test.ApiClient;
-import vn.cchc.platform.test.ServiceTest;
-import vn.cchc.platform.test.TestEvents;
+
+
 import vn.cchc.platform.test.TestTokens;
 import vn.cchc.platform.test.TopicReader;
 
@@ -56,8 +56,7 @@ import static org.awaitility.Awaitility.await;
  * calculation from the events it published, then the organiser decides the tie, finalises,
  * drafts, approves and publishes the decision, corrects it, and files the documents.
  */
-@ServiceTest
-class BongSonScenarioTest {
+class BongSonScenarioTest extends AwardsTestSupport {
 
 	static final Instant OPENS = Instant.parse("2024-07-01T00:00:00Z");
 
@@ -66,23 +65,7 @@ class BongSonScenarioTest {
 	static final List<String> INDIVIDUAL_PLACES = List.of("Giải Nhất", "Giải Nhì", "Giải Ba", "Giải Khuyến khích",
 			"Giải Khuyến khích", "Giải Khuyến khích");
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	KafkaTemplate<String, byte[]> kafka;
-
-	@Autowired
-	Outbox outbox;
-
-	@Value("${spring.embedded.kafka.brokers}")
-	String brokers;
-
 	final String organiser = TestTokens.token("btc-bong-son", "organizer");
-
-	ApiClient api() {
-		return new ApiClient("http://127.0.0.1:" + this.port);
-	}
 
 	static List<PrizeTier> tiers(long first) {
 		String issuer = "Chủ tịch UBND phường Bồng Sơn";
@@ -170,9 +153,9 @@ class BongSonScenarioTest {
 		people.stream()
 			.filter(Person::excluded)
 			.forEach(p -> events.add(new ParticipantExcluded(contest, p.id(), "Thành viên Ban Tổ chức")));
-		TestEvents.publish(this.kafka, this.outbox, events.toArray(CchcEvent[]::new));
+		publish(events.toArray(CchcEvent[]::new));
 		// An old configuration redelivered late changes nothing: the newest version wins.
-		TestEvents.publish(this.kafka, this.outbox, v1);
+		publish(v1);
 
 		// The test's own calculation from what it published.
 		Map<String, Person> byId = people.stream().collect(Collectors.toMap(Person::id, p -> p));

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.core.KafkaTemplate;
+
+
+
 
 import vn.cchc.contracts.AttemptEvent.AttemptStarted;
 import vn.cchc.contracts.AttemptEvent.AttemptSubmitted;
@@ -33,9 +33,9 @@ import vn.cchc.contracts.ContestEvent.QuizSettings;
 import vn.cchc.contracts.ContestEvent.Round;
 import vn.cchc.contracts.ParticipantEvent.ParticipantEnrolled;
 import vn.cchc.contracts.UnitEvent.UnitRegistered;
-import vn.cchc.platform.outbox.Outbox;
+
 import vn.cchc.platform.test.ApiClient;
-import vn.cchc.platform.test.ServiceTest;
+
 import vn.cchc.platform.test.TestEvents;
 import vn.cchc.platform.test.TestTokens;
 
@@ -45,19 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The dashboard stream pushes a new view within 2 s of each event; the all-correct count (the
  * answer to the open prediction question) reaches organisers only.
  */
-@ServiceTest
-class DashboardStreamTest {
+class DashboardStreamTest extends AwardsTestSupport {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	KafkaTemplate<String, byte[]> kafka;
-
-	@Autowired
-	Outbox outbox;
 
 	/** Reads an SSE stream on a background thread into a queue of parsed "dashboard" events. */
 	BlockingQueue<JsonNode> subscribe(String contest, String token) throws Exception {
@@ -123,7 +113,7 @@ class DashboardStreamTest {
 		next(visitor, v -> v.get("inProgress").asInt() == 1, Duration.ofSeconds(2));
 		long startedMillis = (System.nanoTime() - started) / 1_000_000;
 
-		TestEvents.publish(this.kafka, this.outbox, new AttemptSubmitted(contest, "r", "a1", "p1", "u1", 10, 10, 90_000, 3L,
+		publish(new AttemptSubmitted(contest, "r", "a1", "p1", "u1", 10, 10, 90_000, 3L,
 				Instant.now(), false, "civil-servant", null));
 		long submitted = System.nanoTime();
 		JsonNode seen = next(visitor, v -> v.get("submitted").asInt() == 1, Duration.ofSeconds(2));
@@ -142,7 +132,7 @@ class DashboardStreamTest {
 		assertThat(startedMillis).as("started → pushed").isLessThan(2000);
 		assertThat(submittedMillis).as("submitted → pushed").isLessThan(2000);
 
-		ApiClient api = new ApiClient("http://127.0.0.1:" + this.port);
+		ApiClient api = api();
 		ApiClient.Response csv = api.get("/api/awards/contests/" + contest + "/dashboard.csv", null);
 		assertThat(csv.contentType()).startsWith("text/csv");
 		assertThat(csv.body()).contains("SNV,Sở Nội vụ,so-nganh,2,2,0,1,50.0,medium");

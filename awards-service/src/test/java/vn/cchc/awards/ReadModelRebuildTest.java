@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
+
+
+
+
 
 import vn.cchc.contracts.AttemptEvent.AttemptStarted;
 import vn.cchc.contracts.AttemptEvent.AttemptSubmitted;
@@ -27,10 +27,10 @@ import vn.cchc.contracts.ContestEvent.Round;
 import vn.cchc.contracts.ParticipantEvent.ParticipantEnrolled;
 import vn.cchc.contracts.ParticipantEvent.ParticipantExcluded;
 import vn.cchc.contracts.UnitEvent.UnitRegistered;
-import vn.cchc.platform.outbox.Outbox;
+
 import vn.cchc.platform.test.ApiClient;
-import vn.cchc.platform.test.ServiceTest;
-import vn.cchc.platform.test.TestEvents;
+
+
 import vn.cchc.platform.test.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,20 +40,7 @@ import static org.awaitility.Awaitility.await;
  * Dropping the read models and replaying the topics from the start gives the same standings,
  * collective rankings, prizes and dashboard, and keeps the organiser's tie decisions.
  */
-@ServiceTest
-class ReadModelRebuildTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	KafkaTemplate<String, byte[]> kafka;
-
-	@Autowired
-	Outbox outbox;
-
-	@Autowired
-	MongoTemplate mongo;
+class ReadModelRebuildTest extends AwardsTestSupport {
 
 	final String organiser = TestTokens.token("btc", "organizer");
 
@@ -85,8 +72,8 @@ class ReadModelRebuildTest {
 					false, null, "w1"));
 		}
 		events.add(new ParticipantExcluded(contest, "p7", "trùng lặp"));
-		TestEvents.publish(this.kafka, this.outbox, events.toArray(CchcEvent[]::new));
-		ApiClient api = new ApiClient("http://127.0.0.1:" + this.port);
+		publish(events.toArray(CchcEvent[]::new));
+		ApiClient api = api();
 		String base = "/api/awards/contests/" + contest;
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(api.get(base + "/standings", this.organiser).json().get("participants").asInt())

@@ -14,9 +14,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.core.KafkaTemplate;
+
+
+
 
 import vn.cchc.contracts.AttemptEvent.AttemptSubmitted;
 import vn.cchc.contracts.CchcEvent;
@@ -28,10 +28,10 @@ import vn.cchc.contracts.ContestEvent.Round;
 import vn.cchc.contracts.ParticipantEvent.ParticipantEnrolled;
 import vn.cchc.contracts.ParticipantEvent.ParticipantExcluded;
 import vn.cchc.contracts.UnitEvent.UnitRegistered;
-import vn.cchc.platform.outbox.Outbox;
+
 import vn.cchc.platform.test.ApiClient;
-import vn.cchc.platform.test.ServiceTest;
-import vn.cchc.platform.test.TestEvents;
+
+
 import vn.cchc.platform.test.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,21 +45,11 @@ import static org.awaitility.Awaitility.await;
  * participants, committee members excluded, late submissions; every prize is checked against the
  * test's own calculation.
  */
-@ServiceTest
-class SocTrangScenarioTest {
+class SocTrangScenarioTest extends AwardsTestSupport {
 
 	static final Instant OPENS = Instant.parse("2021-09-15T00:00:00Z");
 
 	static final Instant CLOSES = Instant.parse("2021-10-15T17:00:00Z");
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	KafkaTemplate<String, byte[]> kafka;
-
-	@Autowired
-	Outbox outbox;
 
 	record Unit(String code, String block, int headcount) {
 	}
@@ -134,7 +124,7 @@ class SocTrangScenarioTest {
 				events.add(new ParticipantExcluded(contest, id, "Thành viên Ban Tổ chức"));
 			}
 		});
-		TestEvents.publish(this.kafka, this.outbox, events.toArray(CchcEvent[]::new));
+		publish(events.toArray(CchcEvent[]::new));
 
 		// The test's own calculation.
 		Comparator<AttemptSubmitted> order = Comparator.comparingInt(AttemptSubmitted::correctCount)
@@ -179,7 +169,7 @@ class SocTrangScenarioTest {
 		places.addAll(java.util.Collections.nCopies(4, "Giải Khuyến khích tập thể"));
 		ExpectedPrizes.Outcome collective = ExpectedPrizes.fill(places, new ArrayList<>(collectiveGroups.values()));
 
-		ApiClient api = new ApiClient("http://127.0.0.1:" + this.port);
+		ApiClient api = api();
 		String organiser = TestTokens.token("so-noi-vu", "organizer");
 		await().atMost(Duration.ofSeconds(90))
 			.untilAsserted(() -> assertThat(api.get("/api/awards/contests/" + contest + "/standings", organiser)

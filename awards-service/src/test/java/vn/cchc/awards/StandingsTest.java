@@ -8,9 +8,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.core.KafkaTemplate;
+
+
+
 
 import vn.cchc.contracts.AttemptEvent.AttemptSubmitted;
 import vn.cchc.contracts.ContestEvent.ContestPublished;
@@ -22,34 +22,24 @@ import vn.cchc.contracts.UnitEvent.UnitRegistered;
 import vn.cchc.platform.outbox.Outbox;
 import vn.cchc.platform.outbox.OutboxMessage;
 import vn.cchc.platform.test.ApiClient;
-import vn.cchc.platform.test.ServiceTest;
+
 import vn.cchc.platform.test.TestEvents;
 import vn.cchc.platform.test.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@ServiceTest
-class StandingsTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	KafkaTemplate<String, byte[]> kafka;
-
-	@Autowired
-	Outbox outbox;
+class StandingsTest extends AwardsTestSupport {
 
 	/** As the organiser sees them (full names); the public sees names masked. */
 	JsonNode standings(String contestId) {
-		return new ApiClient("http://127.0.0.1:" + this.port)
+		return api()
 			.get("/api/awards/contests/" + contestId + "/standings", TestTokens.token("btc", "organizer"))
 			.json();
 	}
 
 	JsonNode publicStandings(String contestId) {
-		return new ApiClient("http://127.0.0.1:" + this.port).get("/api/awards/contests/" + contestId + "/standings", null)
+		return api().get("/api/awards/contests/" + contestId + "/standings", null)
 			.json();
 	}
 
@@ -58,10 +48,10 @@ class StandingsTest {
 		String contest = UUID.randomUUID().toString();
 		String round = UUID.randomUUID().toString();
 		Instant t = Instant.parse("2026-11-20T02:00:00Z");
-		TestEvents.publish(this.kafka, this.outbox, new ContestPublished(contest, "Hội thi", "UBND", "Asia/Ho_Chi_Minh", 1,
+		publish(new ContestPublished(contest, "Hội thi", "UBND", "Asia/Ho_Chi_Minh", 1,
 				List.of(new Round(round, "quiz", "Vòng 1", t, t.plusSeconds(86400),
 						new QuizSettings("cchc-mau", 10, 900, 2, "best")))));
-		TestEvents.publish(this.kafka, this.outbox, new UnitRegistered(contest, "BS-KP1", "Khu phố 1", "khu-pho", 4),
+		publish(new UnitRegistered(contest, "BS-KP1", "Khu phố 1", "khu-pho", 4),
 				new UnitRegistered(contest, "BS-KP2", "Khu phố 2", "khu-pho", 0));
 		for (String p : List.of("an", "binh", "chi", "dung")) {
 			TestEvents.publish(this.kafka, this.outbox,
@@ -75,7 +65,7 @@ class StandingsTest {
 				submitted(contest, round, "d1", "dung", 10, 60_000, t.plusSeconds(100)));
 		// A redelivery of binh's best attempt and a late exclusion of dung (a committee member).
 		TestEvents.send(this.kafka, binhBest[2]);
-		TestEvents.publish(this.kafka, this.outbox, new ParticipantExcluded(contest, "dung", "thành viên Ban tổ chức"));
+		publish(new ParticipantExcluded(contest, "dung", "thành viên Ban tổ chức"));
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			JsonNode rows = standings(contest).get("rows");
@@ -102,7 +92,7 @@ class StandingsTest {
 		String contest = UUID.randomUUID().toString();
 		String round = UUID.randomUUID().toString();
 		Instant t = Instant.parse("2026-11-20T02:00:00Z");
-		TestEvents.publish(this.kafka, this.outbox, new ContestPublished(contest, "Hội thi", "UBND", "Asia/Ho_Chi_Minh", 1,
+		publish(new ContestPublished(contest, "Hội thi", "UBND", "Asia/Ho_Chi_Minh", 1,
 				List.of(new Round(round, "quiz", "Vòng 1", t, t.plusSeconds(86400),
 						new QuizSettings("cchc-mau", 10, 900, 1, "first")))),
 				submitted(contest, round, "x", "px", 7, 1000, t.plusSeconds(10)),

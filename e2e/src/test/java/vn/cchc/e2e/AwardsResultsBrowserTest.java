@@ -49,7 +49,7 @@ class AwardsResultsBrowserTest {
 			.isEqualTo(200);
 		String citizen = flow.token("citizen");
 		flow.enrol(citizen, contest, "Nguyễn Thị Ánh Tuyết", "BS-KP1");
-		JsonNode attempt = startAttempt(flow, citizen, contest);
+		JsonNode attempt = flow.startAttempt(citizen, contest);
 		flow.answerAll(citizen, attempt);
 		flow.submit(citizen, attempt);
 		flow.awaitStandingRows(contest, attempt.path("attemptId").asString(), Duration.ofSeconds(30));
@@ -91,23 +91,6 @@ class AwardsResultsBrowserTest {
 			browser.screenshot(stack, "awards-results-failure");
 			throw ex;
 		}
-	}
-
-	/**
-	 * Starts the attempt once the quiz service has learnt the enrolment; until then it answers 403
-	 * or 404 (quiz.not-enrolled), depending on its version.
-	 */
-	static JsonNode startAttempt(QuizFlow flow, String citizen, QuizFlow.Contest contest) {
-		java.util.concurrent.atomic.AtomicReference<Api.Answer> last = new java.util.concurrent.atomic.AtomicReference<>();
-		org.awaitility.Awaitility.await("quiz service knows the enrolment")
-			.atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(500))
-			.until(() -> {
-				last.set(flow.api().post("/api/quiz/rounds/" + contest.roundId() + "/attempts", citizen, "{}"));
-				assertThat(last.get().status()).as("start attempt: %s", last.get()).isIn(201, 403, 404, 409, 503);
-				return last.get().status() == 201;
-			});
-		return last.get().json();
 	}
 
 }

@@ -68,7 +68,7 @@ class DashboardLiveBrowserTest {
 			// A quiet spell longer than the gateway's response timeout: the heartbeats keep the stream open.
 			await().pollDelay(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(13)).until(() -> true);
 
-			JsonNode attempt = startAttempt(flow, citizen, contest);
+			JsonNode attempt = flow.startAttempt(citizen, contest);
 			browser.wait.until(ExpectedConditions.textToBe(By.id("dashboard-in-progress"), "1"));
 			await().atMost(Duration.ofSeconds(10)).until(() -> events.size() > seen);
 
@@ -92,23 +92,6 @@ class DashboardLiveBrowserTest {
 			browser.screenshot(stack, "dashboard-live-failure");
 			throw ex;
 		}
-	}
-
-	/**
-	 * Starts the attempt once the quiz service has learnt the enrolment; until then it answers 403
-	 * or 404 (quiz.not-enrolled), depending on its version.
-	 */
-	static JsonNode startAttempt(QuizFlow flow, String citizen, QuizFlow.Contest contest) {
-		java.util.concurrent.atomic.AtomicReference<Api.Answer> last = new java.util.concurrent.atomic.AtomicReference<>();
-		org.awaitility.Awaitility.await("quiz service knows the enrolment")
-			.atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(500))
-			.until(() -> {
-				last.set(flow.api().post("/api/quiz/rounds/" + contest.roundId() + "/attempts", citizen, "{}"));
-				assertThat(last.get().status()).as("start attempt: %s", last.get()).isIn(201, 403, 404, 409, 503);
-				return last.get().status() == 201;
-			});
-		return last.get().json();
 	}
 
 }

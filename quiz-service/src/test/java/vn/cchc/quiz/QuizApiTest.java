@@ -15,13 +15,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
+
+
+
+
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.kafka.core.KafkaTemplate;
+
 import org.springframework.test.context.TestPropertySource;
 
 import vn.cchc.contracts.ContestEvent.ContestPublished;
@@ -29,10 +29,10 @@ import vn.cchc.contracts.ContestEvent.QuizSettings;
 import vn.cchc.contracts.ContestEvent.Round;
 import vn.cchc.contracts.ParticipantEvent.ParticipantEnrolled;
 import vn.cchc.contracts.Topics;
-import vn.cchc.platform.outbox.Outbox;
+
 import vn.cchc.platform.test.ApiClient;
 import vn.cchc.platform.test.ApiClient.Response;
-import vn.cchc.platform.test.ServiceTest;
+
 import vn.cchc.platform.test.TestEvents;
 import vn.cchc.platform.test.TestTokens;
 import vn.cchc.platform.test.TopicReader;
@@ -40,28 +40,8 @@ import vn.cchc.platform.test.TopicReader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@ServiceTest
 @TestPropertySource(properties = { "cchc.quiz.expiry-sweep-interval=500ms", "cchc.quiz.min-read-millis=300" })
-class QuizApiTest {
-
-	@LocalServerPort
-	int port;
-
-	@Value("${spring.embedded.kafka.brokers}")
-	String brokers;
-
-	@Autowired
-	MongoTemplate mongo;
-
-	@Autowired
-	KafkaTemplate<String, byte[]> kafka;
-
-	@Autowired
-	Outbox outbox;
-
-	ApiClient api() {
-		return new ApiClient("http://127.0.0.1:" + this.port);
-	}
+class QuizApiTest extends QuizTestSupport {
 
 	/** A contest with one quiz round, published by "registration", and the given citizens enrolled. */
 	String round(Instant opensAt, Instant closesAt, int attemptsAllowed, String... users) {

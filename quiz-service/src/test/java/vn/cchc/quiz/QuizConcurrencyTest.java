@@ -20,21 +20,21 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
+
+
+
+
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.kafka.core.KafkaTemplate;
+
 import org.springframework.test.context.TestPropertySource;
 
 import vn.cchc.contracts.ContestEvent.QuizSettings;
 import vn.cchc.contracts.Topics;
-import vn.cchc.platform.outbox.Outbox;
+
 import vn.cchc.platform.test.ApiClient;
 import vn.cchc.platform.test.ApiClient.Response;
-import vn.cchc.platform.test.ServiceTest;
+
 import vn.cchc.platform.test.TestTokens;
 import vn.cchc.platform.test.TopicReader;
 
@@ -45,30 +45,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * their answers concurrently with resends and changes of mind, and submit (some twice at once).
  * Scores are recomputed here from the bank file itself, not from the service.
  */
-@ServiceTest
 @TestPropertySource(properties = { "cchc.quiz.expiry-sweep-interval=500ms", "cchc.quiz.min-read-millis=300" })
-class QuizConcurrencyTest {
+class QuizConcurrencyTest extends QuizTestSupport {
 
 	static final int PARTICIPANTS = 1_000;
 
 	static final int IN_FLIGHT = 48;
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@LocalServerPort
-	int port;
-
-	@Value("${spring.embedded.kafka.brokers}")
-	String brokers;
-
-	@Autowired
-	MongoTemplate mongo;
-
-	@Autowired
-	KafkaTemplate<String, byte[]> kafka;
-
-	@Autowired
-	Outbox outbox;
 
 	/** What one simulated participant was told by the server. */
 	record Outcome(String user, String attemptId, Map<String, String> acknowledged, int reportedCorrect,

@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
+
+
+
+
+
 import org.springframework.test.context.TestPropertySource;
 
 import vn.cchc.contracts.ContestEvent.ContestUpdated;
@@ -32,10 +32,10 @@ import vn.cchc.contracts.ContestEvent.Prediction;
 import vn.cchc.contracts.ContestEvent.QuizSettings;
 import vn.cchc.contracts.ContestEvent.Round;
 import vn.cchc.contracts.Topics;
-import vn.cchc.platform.outbox.Outbox;
+
 import vn.cchc.platform.test.ApiClient;
 import vn.cchc.platform.test.ApiClient.Response;
-import vn.cchc.platform.test.ServiceTest;
+
 import vn.cchc.platform.test.TestTokens;
 import vn.cchc.platform.test.TopicReader;
 
@@ -43,34 +43,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** What organisers configure per round and per bank, as participants and organisers see it. */
-@ServiceTest
 @TestPropertySource(properties = { "cchc.quiz.expiry-sweep-interval=500ms", "cchc.quiz.min-read-millis=300" })
-class QuizRoundSettingsTest {
+class QuizRoundSettingsTest extends QuizTestSupport {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static final String HEADER = "code,topic,text,option_a,option_b,option_c,option_d,correct,difficulty\n";
 
-	@LocalServerPort
-	int port;
-
-	@Value("${spring.embedded.kafka.brokers}")
-	String brokers;
-
-	@Autowired
-	MongoTemplate mongo;
-
-	@Autowired
-	KafkaTemplate<String, byte[]> kafka;
-
-	@Autowired
-	Outbox outbox;
-
 	String organizer = TestTokens.token("btc", "organizer");
-
-	ApiClient api() {
-		return new ApiClient("http://127.0.0.1:" + this.port);
-	}
 
 	QuizFixtures fixtures() {
 		return new QuizFixtures(this.kafka, this.outbox, this.mongo);
