@@ -3,6 +3,7 @@ package vn.cchc.gateway;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -26,12 +27,19 @@ import org.springframework.validation.annotation.Validated;
  * @param rateLimit per-user and per-IP request budgets
  * @param timeouts how long to wait for a backend before answering 503
  * @param jwtCacheSize how many verified tokens to keep (0 verifies every request)
+ * @param instances per route id, the base URLs of several instances of that service; when given, the
+ * route spreads requests over them round robin instead of using {@code services.<route>} (for
+ * deployments without a load balancer of their own, such as the local stack with two quiz-services)
  */
 @Validated
 @ConfigurationProperties("cchc.gateway")
 public record GatewayProperties(@Valid @NotNull Services services, @NotNull URI uiOrigin, @NotBlank String keycloakUrl,
 		@NotBlank String realm, @NotBlank String clientId, @Valid @NotNull RateLimit rateLimit,
-		@Valid @NotNull Timeouts timeouts, @Min(0) long jwtCacheSize) {
+		@Valid @NotNull Timeouts timeouts, @Min(0) long jwtCacheSize, Map<String, List<URI>> instances) {
+
+	public GatewayProperties {
+		instances = instances == null ? Map.of() : Map.copyOf(instances);
+	}
 
 	/** Keycloak URL without a trailing slash, as the UI and the CSP want it. */
 	public String keycloakBaseUrl() {

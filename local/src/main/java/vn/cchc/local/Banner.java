@@ -32,6 +32,9 @@ final class Banner {
 		for (Service service : Service.values()) {
 			row(out, "Dịch vụ " + service.route(), stack.serviceUrl(service) + "/actuator/health");
 		}
+		if (stack.quizInstances() > 1) {
+			row(out, "Các phiên bản quiz", String.join(", ", stack.quizInstanceUrls()));
+		}
 		row(out, "Kafka", stack.kafkaBootstrapServers());
 		row(out, "MongoDB", stack.mongoUri());
 		row(out, "Dữ liệu", stack.dataDir() + "  (xóa sạch: chạy lại với --reset)");

@@ -75,7 +75,8 @@ final class KeycloakServer {
 		env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
 		env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", RealmFiles.DEMO_PASSWORD);
 		env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
-		env.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
+		// C1 only starts faster; -Dcchc.local.keycloak-java-opts-append= (empty) gives full JIT, e.g. to measure logins/s.
+		env.put("JAVA_OPTS_APPEND", System.getProperty("cchc.local.keycloak-java-opts-append", "-XX:TieredStopAtLevel=1"));
 		return env;
 	}
 
@@ -134,8 +135,9 @@ final class KeycloakServer {
 		}
 	}
 
+	/** 180 s, or {@code -Dcchc.local.keycloak-start-timeout=<seconds>} (a first start on a loaded machine takes longer). */
 	static Duration startTimeout() {
-		return Duration.ofSeconds(180);
+		return Duration.ofSeconds(Long.getLong("cchc.local.keycloak-start-timeout", 180));
 	}
 
 	private static String bash() {

@@ -46,7 +46,11 @@ public final class LocalStack implements AutoCloseable {
 	/** Marks a folder the launcher created, so {@code --reset} never deletes anything else. */
 	static final String DATA_MARKER = ".cchc-local-data";
 
-	private static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(240);
+	/** 240 s, or {@code -Dcchc.local.service-start-timeout=<seconds>} (a loaded machine may need longer). */
+	private static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(Long.getLong("cchc.local.service-start-timeout", 240));
+
+	/** Upper bound of {@link Builder#quizInstances(int)} (ports 8082, 8086, 8087, 8088 plus the offset). */
+	public static final int MAX_QUIZ_INSTANCES = 4;
 
 	private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
@@ -61,6 +65,15 @@ public final class LocalStack implements AutoCloseable {
 	private final Consumer<String> progress;
 
 	private final List<String> serviceJvmOptions;
+
+	private final int quizInstances;
+
+	private final boolean mongoInMemory;
+
+	private final Set<Service> selectedServices;
+
+	/** quiz-service instances 2..N (instance 1 is in {@link #services}). */
+	private final List<ChildProcess> extraQuizInstances = Collections.synchronizedList(new ArrayList<>());
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.connectTimeout(Duration.ofSeconds(5))
@@ -97,6 +110,9 @@ public final class LocalStack implements AutoCloseable {
 		this.components = EnumSet.copyOf(builder.components);
 		this.progress = builder.progress;
 		this.serviceJvmOptions = List.copyOf(builder.serviceJvmOptions);
+		this.quizInstances = builder.quizInstances;
+		this.mongoInMemory = builder.mongoInMemory;
+		this.selectedServices = EnumSet.copyOf(builder.selectedServices);
 		this.stopOnJvmExit = builder.stopOnJvmExit;
 	}
 
@@ -127,8 +143,13 @@ public final class LocalStack implements AutoCloseable {
 
 			List<CompletableFuture<Void>> apps = new ArrayList<>();
 			if (this.components.contains(Component.SERVICES)) {
-				for (Service service : Service.values()) {
+				for (Service service : this.selectedServices) {
 					apps.add(CompletableFuture.runAsync(() -> startService(service), executor));
+				}
+				for (int instance = 2; instance <= this.quizInstances
+						&& this.selectedServices.contains(Service.QUIZ); instance++) {
+					int number = instance;
+					apps.add(CompletableFuture.runAsync(() -> startQuizInstance(number), executor));
 				}
 			}
 			if (this.components.contains(Component.GATEWAY)) {
@@ -187,7 +208,7 @@ public final class LocalStack implements AutoCloseable {
 	private void checkExecutableJars() {
 		List<String> modules = new ArrayList<>();
 		if (this.components.contains(Component.SERVICES)) {
-			for (Service service : Service.values()) {
+			for (Service service : this.selectedServices) {
 				modules.add(service.module());
 			}
 		}
@@ -241,7 +262,7 @@ public final class LocalStack implements AutoCloseable {
 					"-Dlogback.configurationFile=" + this.layout.childLogbackConfig(), "-cp",
 					this.layout.mongoClasspath(), EmbeddedMongoMain.class.getName(), "--host=127.0.0.1",
 					"--port=" + this.ports.mongo(), "--file=" + this.layout.dataDir().resolve("mongo/cchc.mv"),
-					"--parent-pid=" + ProcessHandle.current().pid());
+					"--parent-pid=" + ProcessHandle.current().pid(), "--backend=" + (this.mongoInMemory ? "memory" : "h2"));
 			this.mongo = new ChildProcess("mongo", command, Map.of(), this.layout.dataDir(), this.layout.log("mongo"));
 		}
 		launch(this.mongo);
@@ -286,10 +307,26 @@ public final class LocalStack implements AutoCloseable {
 		awaitReadiness(child, this.ports.service(service));
 	}
 
+	/** An extra quiz-service instance: same database, Kafka consumer group and settings, its own port and log. */
+	private void startQuizInstance(int instance) {
+		List<String> args = new ArrayList<>(securityArguments());
+		args.add("--spring.mongodb.uri=" + mongoUri());
+		args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers());
+		int port = this.ports.quizInstance(instance);
+		ChildProcess child = springBootApp(Service.QUIZ.module() + "-" + instance, Service.QUIZ.module(), port, args);
+		this.extraQuizInstances.add(child);
+		launch(child);
+		awaitReadiness(child, port);
+	}
+
 	private void startGateway() {
 		List<String> args = new ArrayList<>(securityArguments());
 		for (Service service : Service.values()) {
 			args.add("--cchc.gateway.services." + service.route() + "=http://127.0.0.1:" + this.ports.service(service));
+		}
+		if (this.quizInstances > 1) {
+			// The gateway spreads the quiz route over every instance (round robin).
+			args.add("--cchc.gateway.instances." + Service.QUIZ.route() + "=" + String.join(",", quizInstanceUrls()));
 		}
 		args.add("--cchc.gateway.ui-origin=" + gatewayUrl());
 		args.add("--cchc.gateway.keycloak-url=" + keycloakUrl());
@@ -314,6 +351,10 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	private ChildProcess springBootApp(String module, int port, List<String> appArguments) {
+		return springBootApp(module, module, port, appArguments);
+	}
+
+	private ChildProcess springBootApp(String name, String module, int port, List<String> appArguments) {
 		List<String> command = new ArrayList<>();
 		command.add(this.layout.java().toString());
 		command.addAll(this.serviceJvmOptions);
@@ -321,8 +362,8 @@ public final class LocalStack implements AutoCloseable {
 		command.add(this.layout.executableJar(module).toString());
 		command.add("--server.port=" + port);
 		command.addAll(appArguments);
-		return new ChildProcess(module, command, Map.of(), this.layout.dataDir().resolve("work").resolve(module),
-				this.layout.log(module));
+		return new ChildProcess(name, command, Map.of(), this.layout.dataDir().resolve("work").resolve(name),
+				this.layout.log(name));
 	}
 
 	private void awaitReadiness(ChildProcess child, int port) {
@@ -376,7 +417,8 @@ public final class LocalStack implements AutoCloseable {
 		}
 		Collections.reverse(toStop);
 		List<ChildProcess> apps = toStop.stream()
-			.filter(child -> child == this.gateway || this.services.containsValue(child))
+			.filter(child -> child == this.gateway || this.services.containsValue(child)
+					|| this.extraQuizInstances.contains(child))
 			.toList();
 		List<Thread> stoppers = apps.stream()
 			.map(child -> Thread.ofVirtual().start(() -> child.stop(STOP_GRACE)))
@@ -419,6 +461,19 @@ public final class LocalStack implements AutoCloseable {
 
 	public String serviceUrl(Service service) {
 		return "http://localhost:" + this.ports.service(service);
+	}
+
+	/** Base URL of every quiz-service instance (one unless {@link Builder#quizInstances(int)} asked for more). */
+	public List<String> quizInstanceUrls() {
+		List<String> urls = new ArrayList<>();
+		for (int instance = 1; instance <= this.quizInstances; instance++) {
+			urls.add("http://127.0.0.1:" + this.ports.quizInstance(instance));
+		}
+		return urls;
+	}
+
+	public int quizInstances() {
+		return this.quizInstances;
 	}
 
 	public String kafkaBootstrapServers() {
@@ -508,7 +563,44 @@ public final class LocalStack implements AutoCloseable {
 
 		private boolean stopOnJvmExit = true;
 
+		private int quizInstances = 1;
+
+		private boolean mongoInMemory;
+
+		private Set<Service> selectedServices = EnumSet.allOf(Service.class);
+
 		private Builder() {
+		}
+
+		/**
+		 * Whether the embedded MongoDB keeps its data in memory only (lost when it stops) instead of
+		 * its H2 file (default false). For benchmarks: the file backend serialises every document.
+		 */
+		public Builder mongoInMemory(boolean mongoInMemory) {
+			this.mongoInMemory = mongoInMemory;
+			return this;
+		}
+
+		/**
+		 * Which services {@link Component#SERVICES} starts (default: all five); the gateway still
+		 * routes to every service, so calls to one not started answer 503.
+		 */
+		public Builder services(Service first, Service... rest) {
+			this.selectedServices = EnumSet.of(first, rest);
+			return this;
+		}
+
+		/**
+		 * How many quiz-service instances to start (default 1, at most {@link LocalStack#MAX_QUIZ_INSTANCES});
+		 * with more than one, the gateway balances the quiz route over all of them.
+		 */
+		public Builder quizInstances(int quizInstances) {
+			if (quizInstances < 1 || quizInstances > MAX_QUIZ_INSTANCES) {
+				throw new IllegalArgumentException(
+						"quiz instances must be between 1 and " + MAX_QUIZ_INSTANCES + ": " + quizInstances);
+			}
+			this.quizInstances = quizInstances;
+			return this;
 		}
 
 		/** Whether a JVM shutdown hook stops the children if {@link #close()} is never called (default true). */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -19,7 +20,9 @@ import java.util.stream.Stream;
  * <p>Options: {@code --project-dir=<root>} (default: working directory), {@code --data-dir=<dir>}
  * (default {@code <root>/.local-data}), {@code --port-offset=<n>}, {@code --reset} (delete the data
  * folder first), {@code --no-seed} (no demo contest), {@code --exit-with-parent} (stop everything when
- * the parent process, e.g. Maven, ends).
+ * the parent process, e.g. Maven, ends), {@code --quiz-instances=<n>} (quiz-service instances behind the
+ * gateway), {@code --service-jvm-option=<option>} (repeatable; replaces the services' default JVM options,
+ * e.g. for benchmarks), {@code --mongo-in-memory} (embedded MongoDB without its file, for benchmarks).
  */
 public final class LocalStackMain {
 
@@ -44,13 +47,18 @@ public final class LocalStackMain {
 			reset(options.dataDir(), out);
 		}
 		long begin = System.nanoTime();
-		LocalStack stack = LocalStack.builder()
+		LocalStack.Builder builder = LocalStack.builder()
 			.projectDir(options.projectDir())
 			.dataDir(options.dataDir())
 			.portOffset(options.portOffset())
 			.seedDemo(options.seed())
-			.progress(message -> out.println("[" + LocalTime.now().format(CLOCK) + "] " + message))
-			.build();
+			.quizInstances(options.quizInstances())
+			.mongoInMemory(options.mongoInMemory())
+			.progress(message -> out.println("[" + LocalTime.now().format(CLOCK) + "] " + message));
+		if (!options.serviceJvmOptions().isEmpty()) {
+			builder.serviceJvmOptions(options.serviceJvmOptions());
+		}
+		LocalStack stack = builder.build();
 		CountDownLatch stopped = new CountDownLatch(1);
 		Thread hook = new Thread(() -> {
 			out.println("Đang dừng toàn bộ tiến trình…");
@@ -117,11 +125,13 @@ public final class LocalStackMain {
 
 	/** Parsed command line. */
 	record Options(Path projectDir, Path dataDir, int portOffset, boolean reset, boolean seed,
-			boolean exitWithParent) {
+			boolean exitWithParent, int quizInstances, List<String> serviceJvmOptions, boolean mongoInMemory) {
 
 		static final String USAGE = """
 				Cách dùng: LocalStackMain [--project-dir=<thư mục dự án>] [--data-dir=<thư mục dữ liệu>]
-				                          [--port-offset=<số>] [--reset] [--no-seed] [--exit-with-parent]""";
+				                          [--port-offset=<số>] [--reset] [--no-seed] [--exit-with-parent]
+				                          [--quiz-instances=<1..4>] [--service-jvm-option=<tùy chọn JVM>]...
+				                          [--mongo-in-memory]""";
 
 		static Options parse(String[] args) {
 			Path projectDir = Path.of("").toAbsolutePath();
@@ -130,6 +140,9 @@ public final class LocalStackMain {
 			boolean reset = false;
 			boolean seed = true;
 			boolean exitWithParent = false;
+			int quizInstances = 1;
+			boolean mongoInMemory = false;
+			List<String> jvmOptions = new ArrayList<>();
 			List<String> words = Arrays.stream(args).flatMap(arg -> Arrays.stream(arg.trim().split("\\s+")))
 				.filter(word -> !word.isEmpty())
 				.toList();
@@ -152,12 +165,24 @@ public final class LocalStackMain {
 				else if (arg.equals("--exit-with-parent")) {
 					exitWithParent = true;
 				}
+				else if (arg.equals("--mongo-in-memory")) {
+					mongoInMemory = true;
+				}
+				else if (arg.startsWith("--quiz-instances=")) {
+					quizInstances = Integer.parseInt(arg.substring("--quiz-instances=".length()));
+					if (quizInstances < 1 || quizInstances > LocalStack.MAX_QUIZ_INSTANCES) {
+						throw new IllegalArgumentException(arg + " (1.." + LocalStack.MAX_QUIZ_INSTANCES + ")");
+					}
+				}
+				else if (arg.startsWith("--service-jvm-option=") && arg.length() > "--service-jvm-option=".length()) {
+					jvmOptions.add(arg.substring("--service-jvm-option=".length()));
+				}
 				else {
 					throw new IllegalArgumentException(arg);
 				}
 			}
 			return new Options(projectDir, dataDir != null ? dataDir : projectDir.resolve(".local-data"), offset,
-					reset, seed, exitWithParent);
+					reset, seed, exitWithParent, quizInstances, List.copyOf(jvmOptions), mongoInMemory);
 		}
 
 	}

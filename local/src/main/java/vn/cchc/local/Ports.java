@@ -38,4 +38,16 @@ public record Ports(int offset) {
 		return service.basePort() + this.offset;
 	}
 
+	/**
+	 * Port of the quiz-service instance number {@code instance} (1 = the default instance on the
+	 * quiz port, 2.. = extra instances on 8086, 8087, 8088, plus the offset).
+	 */
+	public int quizInstance(int instance) {
+		if (instance < 1 || instance > LocalStack.MAX_QUIZ_INSTANCES) {
+			throw new IllegalArgumentException("quiz instance must be between 1 and " + LocalStack.MAX_QUIZ_INSTANCES
+					+ ": " + instance);
+		}
+		return instance == 1 ? service(Service.QUIZ) : 8084 + instance + this.offset;
+	}
+
 }

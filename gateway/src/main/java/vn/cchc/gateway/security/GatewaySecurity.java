@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.StaticServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
@@ -63,11 +64,18 @@ class GatewaySecurity {
 				.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
 			.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
 			.oauth2ResourceServer(resourceServer -> resourceServer.authenticationEntryPoint(unauthorized)
+				.bearerTokenConverter(new BearerTokenConverter())
 				.jwt(jwt -> jwt.jwtDecoder(decoder)
 					// Roles are the services' business: skip building authorities on every request.
 					.jwtAuthenticationConverter(token -> Mono.just(new JwtAuthenticationToken(token, List.of())))))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized))
 			.build();
+	}
+
+	/** Spring Security's request firewall with the same header rules, checked without regular expressions. */
+	@Bean
+	StrictServerWebExchangeFirewall requestFirewall() {
+		return HeaderCharacters.firewall();
 	}
 
 	/**

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Starts the local stack for a benchmark, from a SNAPSHOT of the built jars (so that rebuilding the
+# project while the benchmark runs changes nothing under it), with JIT-compiled (C2) services,
+# larger heaps, and N quiz-service instances behind the gateway. Ctrl-C stops everything.
+#
+#   ./mvnw -B -DskipTests package            # build the jars first (root of the project)
+#   load-tests/run-stack.sh --mongo-in-memory   # offset 450, 2 quiz instances, data in load-tests/target/stack
+#   QUIZ_INSTANCES=1 PORT_OFFSET=450 load-tests/run-stack.sh --reset
+#
+# Environment: PORT_OFFSET (450), QUIZ_INSTANCES (2), STACK_DIR (load-tests/target/stack),
+# SERVICE_JVM_OPTIONS (space separated; default below). Extra arguments go to the launcher
+# (e.g. --reset). Needs `./mvnw -B -DskipTests package` to have built local/target/lib and Keycloak.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+STACK=${STACK_DIR:-$ROOT/load-tests/target/stack}
+OFFSET=${PORT_OFFSET:-450}
+QUIZ=${QUIZ_INSTANCES:-2}
+JVM=${SERVICE_JVM_OPTIONS:--Xms256m -Xmx768m -XX:+UseParallelGC -Dfile.encoding=UTF-8}
+VERSION=0.1.0-SNAPSHOT
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+
+mkdir -p "$STACK/project/local/target" "$STACK/launcher"
+for module in registration-service quiz-service submission-service judging-service awards-service gateway; do
+  mkdir -p "$STACK/project/$module/target"
+  cp "$ROOT/$module/target/$module-$VERSION-exec.jar" "$STACK/project/$module/target/"
+done
+for dir in lib keycloak keycloak-built; do
+  ln -sfn "$ROOT/local/target/$dir" "$STACK/project/local/target/$dir"
+done
+ln -sfn "$ROOT/deploy" "$STACK/project/deploy"
+rm -rf "$STACK/launcher/classes" && cp -r "$ROOT/local/target/classes" "$STACK/launcher/classes"
+
+JVM_ARGS=()
+for option in $JVM; do JVM_ARGS+=("--service-jvm-option=$option"); done
+exec "$JAVA" -Xmx128m -Dcchc.local.keycloak-start-timeout=600 -Dcchc.local.service-start-timeout=600 -Dcchc.local.keycloak-java-opts-append= -cp "$STACK/launcher/classes:$ROOT/local/target/lib/*" vn.cchc.local.LocalStackMain \
+  --project-dir="$STACK/project" --data-dir="$STACK/data" --port-offset="$OFFSET" --no-seed \
+  --quiz-instances="$QUIZ" "${JVM_ARGS[@]}" "$@"
