@@ -248,13 +248,21 @@ class QuizInstancesTest {
 
 	/** The distinct event ids of attempt-submitted per attempt, read from Kafka as an outsider. */
 	private static Map<String, Set<String>> submittedEvents(Set<String> attemptIds) {
-		List<ConsumerRecord<String, byte[]>> records = TopicReader.read(brokers(), Topics.ATTEMPTS,
-				r -> attemptIds.contains(r.key())
-						&& "vn.cchc.quiz.attempt-submitted.v1".equals(TopicReader.header(r, "ce_type")),
-				attemptIds.size(), Duration.ofSeconds(30));
+		// Both relays may publish the same event (same id) before either removes it, so records are
+		// read until every attempt has one, not until as many records as attempts arrived.
 		Map<String, Set<String>> ids = new HashMap<>();
-		for (ConsumerRecord<String, byte[]> record : records) {
-			ids.computeIfAbsent(record.key(), k -> new HashSet<>()).add(TopicReader.header(record, "ce_id"));
+		long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+		int wanted = attemptIds.size();
+		while (ids.size() < attemptIds.size() && System.nanoTime() < deadline) {
+			List<ConsumerRecord<String, byte[]>> records = TopicReader.read(brokers(), Topics.ATTEMPTS,
+					r -> attemptIds.contains(r.key())
+							&& "vn.cchc.quiz.attempt-submitted.v1".equals(TopicReader.header(r, "ce_type")),
+					wanted, Duration.ofSeconds(15));
+			ids.clear();
+			for (ConsumerRecord<String, byte[]> record : records) {
+				ids.computeIfAbsent(record.key(), k -> new HashSet<>()).add(TopicReader.header(record, "ce_id"));
+			}
+			wanted = records.size() + (attemptIds.size() - ids.size());
 		}
 		return ids;
 	}
