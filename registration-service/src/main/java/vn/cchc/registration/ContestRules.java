@@ -1,11 +1,15 @@
 package vn.cchc.registration;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -134,7 +138,7 @@ final class ContestRules {
 						"Đối tượng dự thi «" + category + "» không hợp lệ (civil-servant hoặc citizen).");
 			}
 		}
-		return new Eligibility(List.copyOf(new java.util.LinkedHashSet<>(categories)), blankToNull(input.area()),
+		return new Eligibility(List.copyOf(new LinkedHashSet<>(categories)), blankToNull(input.area()),
 				strip(input.exclusions()));
 	}
 
@@ -173,7 +177,7 @@ final class ContestRules {
 			if (!rankings.contains(tier.ranking())) {
 				throw ApiException.badRequest("contest.prize.ranking-invalid", "Giải «" + name
 						+ "»: cách xếp hạng «" + tier.ranking() + "» không dùng được cho giải này (chọn một trong: "
-						+ String.join(", ", new java.util.TreeSet<>(rankings)) + ").");
+						+ String.join(", ", new TreeSet<>(rankings)) + ").");
 			}
 			String roundId = tier.roundId() == null || tier.roundId().isBlank() ? null
 					: rounds.idByKey().getOrDefault(tier.roundId(), tier.roundId());
@@ -243,7 +247,7 @@ final class ContestRules {
 			if (!SCORING_COMPONENTS.contains(entry.getKey())) {
 				throw ApiException.badRequest("contest.scoring.component-unknown", "Công thức tính điểm tập thể: thành phần «"
 						+ entry.getKey() + "» không có (chọn trong: "
-						+ String.join(", ", new java.util.TreeSet<>(SCORING_COMPONENTS)) + ").");
+						+ String.join(", ", new TreeSet<>(SCORING_COMPONENTS)) + ").");
 			}
 			if (entry.getValue() == null || entry.getValue().isNaN() || entry.getValue() < 0) {
 				throw ApiException.badRequest("contest.scoring.weight-invalid",
@@ -271,7 +275,7 @@ final class ContestRules {
 	 * What a published contest keeps: its time zone, its rounds (none added or removed) with their
 	 * windows (moved only by a documented extension) and, once a round has opened, its quiz settings.
 	 */
-	static void publishedRoundsKept(Contest current, List<Round> next, String timeZone, java.time.Instant now) {
+	static void publishedRoundsKept(Contest current, List<Round> next, String timeZone, Instant now) {
 		if (!current.timeZone().equals(timeZone)) {
 			throw ApiException.conflict("contest.published.time-zone", "Cuộc thi đã công bố không đổi được múi giờ.");
 		}
@@ -282,12 +286,12 @@ final class ContestRules {
 		}
 		for (Round round : next) {
 			Round old = before.get(round.roundId());
-			if (!java.util.Objects.equals(old.opensAt(), round.opensAt())
-					|| !java.util.Objects.equals(old.closesAt(), round.closesAt())) {
+			if (!Objects.equals(old.opensAt(), round.opensAt())
+					|| !Objects.equals(old.closesAt(), round.closesAt())) {
 				throw ApiException.conflict("contest.published.window", "Vòng «" + round.title()
 						+ "»: thời gian của vòng thi đã công bố chỉ thay đổi bằng gia hạn có lý do và văn bản thông báo.");
 			}
-			if (old.opensAt() != null && !now.isBefore(old.opensAt()) && !java.util.Objects.equals(old.quiz(), round.quiz())) {
+			if (old.opensAt() != null && !now.isBefore(old.opensAt()) && !Objects.equals(old.quiz(), round.quiz())) {
 				throw ApiException.conflict("contest.published.round-open", "Vòng «" + round.title()
 						+ "» đã bắt đầu; không thay đổi được cấu hình bài thi.");
 			}
@@ -298,7 +302,7 @@ final class ContestRules {
 	static String changes(Contest before, Contest after) {
 		List<String> changed = new ArrayList<>();
 		if (!before.title().equals(after.title()) || !before.organizer().equals(after.organizer())
-				|| !java.util.Objects.equals(before.season(), after.season())) {
+				|| !Objects.equals(before.season(), after.season())) {
 			changed.add("tên, đơn vị tổ chức, năm");
 		}
 		if (!before.timeZone().equals(after.timeZone())) {
@@ -310,16 +314,16 @@ final class ContestRules {
 		if (!before.rounds().equals(after.rounds())) {
 			changed.add("vòng thi");
 		}
-		if (!java.util.Objects.equals(before.eligibility(), after.eligibility())) {
+		if (!Objects.equals(before.eligibility(), after.eligibility())) {
 			changed.add("đối tượng dự thi");
 		}
-		if (!java.util.Objects.equals(before.team(), after.team())) {
+		if (!Objects.equals(before.team(), after.team())) {
 			changed.add("quy định đội thi");
 		}
 		if (!Contest.orEmpty(before.prizes()).equals(Contest.orEmpty(after.prizes()))) {
 			changed.add("cơ cấu giải thưởng");
 		}
-		if (!java.util.Objects.equals(before.collectiveScoring(), after.collectiveScoring())) {
+		if (!Objects.equals(before.collectiveScoring(), after.collectiveScoring())) {
 			changed.add("cách tính điểm tập thể");
 		}
 		return changed.isEmpty() ? "Lưu cấu hình (không có thay đổi)" : "Sửa " + String.join("; ", changed);

@@ -51,8 +51,6 @@ import vn.cchc.registration.template.ContestTemplates;
 @Service
 public class ContestService {
 
-	static final String DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
-
 	/** The question bank a template's quiz rounds draw from unless the organiser names another. */
 	static final String DEFAULT_BANK = "cchc-mau";
 
@@ -185,7 +183,7 @@ public class ContestService {
 	}
 
 	private static String timeZone(@Nullable String requested) {
-		String timeZone = requested == null || requested.isBlank() ? DEFAULT_TIME_ZONE : requested;
+		String timeZone = requested == null || requested.isBlank() ? ContestTemplate.DEFAULT_TIME_ZONE : requested;
 		if (!ZoneId.getAvailableZoneIds().contains(timeZone)) {
 			throw ApiException.badRequest("contest.time-zone.invalid", "Múi giờ «" + timeZone + "» không hợp lệ.");
 		}

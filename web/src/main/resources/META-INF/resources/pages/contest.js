@@ -11,8 +11,8 @@ export const ROUND_KINDS = {
 };
 
 export const CATEGORIES = {
-  'civil-servant': 'Cán bộ, công chức, viên chức',
   citizen: 'Người dân',
+  'civil-servant': 'Cán bộ, công chức, viên chức',
 };
 
 export const RANKINGS = {
@@ -25,7 +25,7 @@ export const RANKINGS = {
   judged: 'Điểm của Ban Giám khảo',
 };
 
-const STATUS = { draft: 'Bản nháp', published: 'Đang diễn ra', closed: 'Đã kết thúc' };
+const STATUS = { draft: 'Bản nháp', published: 'Đang diễn ra', closed: 'Đã kết thúc', archived: 'Đã lưu trữ' };
 
 const money = new Intl.NumberFormat('vi-VN');
 

@@ -1,12 +1,6 @@
 import { h, alertBox, announce, formatCountdown, formatDateTime, formatDuration, loadPublishedContests } from '../ui.js';
 
-const CATEGORIES = [
-  ['citizen', 'Người dân'],
-  ['civil-servant', 'Cán bộ, công chức, viên chức'],
-];
-
-const STATUS_LABELS = { published: 'Đang diễn ra', draft: 'Bản nháp', closed: 'Đã kết thúc', archived: 'Đã lưu trữ' };
-const KIND_LABELS = { quiz: 'Thi trắc nghiệm', video: 'Thi video', idea: 'Sáng kiến', live: 'Thi trực tiếp' };
+import { CATEGORIES, ROUND_KINDS, statusLabel } from './contest.js';
 
 /** The citizen's page: published contests, enrolment, and taking a quiz round. */
 export async function renderContestant(context) {
@@ -33,7 +27,7 @@ function contestCard(context, contest, index) {
     h('h2', { id: headingId }, contest.title),
     h('p', { class: 'meta' },
       h('span', {}, `Đơn vị tổ chức: ${contest.organizer}`),
-      h('span', { class: `badge badge-${contest.status}` }, STATUS_LABELS[contest.status] ?? contest.status)),
+      h('span', { class: `badge badge-${contest.status}` }, statusLabel(contest.status))),
     h('h3', {}, 'Các vòng thi'),
     h('ul', { class: 'rounds' }, (contest.rounds ?? []).map((round) => roundItem(context, contest, round))),
     enrolment);
@@ -53,7 +47,7 @@ function roundItem(context, contest, round) {
   const item = h('li', { class: 'round', 'data-round-id': round.roundId },
     h('div', {},
       h('strong', {}, round.title),
-      h('span', { class: 'muted' }, ` · ${KIND_LABELS[round.kind] ?? round.kind}`)),
+      h('span', { class: 'muted' }, ` · ${ROUND_KINDS[round.kind] ?? round.kind}`)),
     h('div', { class: 'muted' }, `Từ ${formatDateTime(round.opensAt)} đến ${formatDateTime(round.closesAt)} · ${state}`));
   if (round.kind === 'quiz') {
     const message = h('p', { class: 'round-message', 'aria-live': 'polite' });
@@ -132,7 +126,7 @@ function enrolForm(context, contest, index, section) {
     h('div', { class: 'field' },
       h('label', { for: id('category') }, 'Đối tượng'),
       h('select', { id: id('category'), name: 'category', required: true },
-        CATEGORIES.map(([value, label]) => h('option', { value }, label)))),
+        Object.entries(CATEGORIES).map(([value, label]) => h('option', { value }, label)))),
     h('div', { class: 'field' },
       h('label', { for: id('unit') }, units.length ? 'Đơn vị' : 'Mã đơn vị'), unitField),
     checkedField(id('phone'), 'phone', 'Số điện thoại', PHONE, { inputmode: 'numeric', maxlength: 10, autocomplete: 'tel' }),

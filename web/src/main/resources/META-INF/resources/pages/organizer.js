@@ -267,11 +267,10 @@ async function openEditor(page, contestId) {
     busy(true);
     try {
       const saved = await saveNow();
-      result.replaceChildren(alertBox('info', published ? `Đã lưu điều chỉnh (lần ${saved.version - 1}).` : 'Đã lưu bản nháp.'));
       announce('Đã lưu cấu hình cuộc thi.');
-      contest = saved;
       await page.refresh();
-      await openEditor(page, contest.id);
+      // The editor is rebuilt from the saved contest (new version), then says what was saved.
+      await openEditor(page, saved.id);
       page.editor.querySelector('.editor-result')?.replaceChildren(alertBox('info', published ? `Đã lưu điều chỉnh (lần ${saved.version - 1}).` : 'Đã lưu bản nháp.'));
     } catch (error) {
       result.replaceChildren(problemBox(error));
