@@ -193,6 +193,9 @@ class OfficialResults {
 			throw ApiException.conflict("awards.results.concurrent",
 					"Kết quả vừa được người khác thay đổi; vui lòng tải lại rồi thực hiện lại.");
 		}
+		if (events.length > 0) {
+			this.outbox.written(COLLECTION, current.contestId());
+		}
 		return Objects.requireNonNull(find(current.contestId()));
 	}
 

@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
@@ -18,8 +17,9 @@ import io.netty.channel.Channel;
  * run as its own process. Arguments: {@code --port=27017 --file=<data>/mongo/cchc.mv
  * [--host=127.0.0.1] [--parent-pid=<pid>] [--backend=h2|memory]}; with a parent pid it exits when the
  * launcher dies, so a killed launcher leaves no database behind. {@code --backend=memory} keeps
- * everything in memory (lost at exit): benchmarks use it, because the H2 file backend stores every
- * document with Java serialisation and would be measured instead of the services.
+ * everything in memory (lost at exit, {@link SnapshotMemoryBackend}): benchmarks use it, because the
+ * H2 file backend stores every document with Java serialisation and would be measured instead of
+ * the services.
  */
 public final class EmbeddedMongoMain {
 
@@ -36,7 +36,7 @@ public final class EmbeddedMongoMain {
 		Files.createDirectories(file.getParent());
 
 		boolean memory = option(args, "backend").map("memory"::equals).orElse(false);
-		AbstractMongoBackend backend = memory ? new HelloAwareMemoryBackend() : new HelloAwareH2Backend(file.toString());
+		AbstractMongoBackend backend = memory ? new SnapshotMemoryBackend() : new HelloAwareH2Backend(file.toString());
 		MongoServer server = new MongoServer(backend);
 		server.bind(host, port);
 		CountDownLatch stopped = new CountDownLatch(1);
@@ -83,21 +83,6 @@ public final class EmbeddedMongoMain {
 		HelloAwareH2Backend(String fileName) {
 			super(fileName);
 		}
-
-		@Override
-		public Document handleCommand(Channel channel, String database, String command, Document query) {
-			if ("hello".equalsIgnoreCase(command)) {
-				Document response = super.handleCommand(channel, database, "isMaster", query);
-				response.put("isWritablePrimary", Boolean.TRUE);
-				return response;
-			}
-			return super.handleCommand(channel, database, command, query);
-		}
-
-	}
-
-	/** The same {@code hello} answer for the in-memory backend. */
-	static final class HelloAwareMemoryBackend extends MemoryBackend {
 
 		@Override
 		public Document handleCommand(Channel channel, String database, String command, Document query) {

@@ -258,7 +258,10 @@ public final class LocalStack implements AutoCloseable {
 	private void startMongoProcess() {
 		say("Đang khởi động MongoDB nhúng (cổng " + this.ports.mongo() + ")…");
 		if (this.mongo == null) {
-			List<String> command = List.of(this.layout.java().toString(), "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
+			// In memory every document lives on the heap (a benchmark stores tens of thousands of attempts).
+			String heap = this.mongoInMemory ? "-Xmx3g" : "-Xmx256m";
+			String gc = this.mongoInMemory ? "-XX:+UseParallelGC" : "-XX:+UseSerialGC";
+			List<String> command = List.of(this.layout.java().toString(), "-Xms32m", heap, gc,
 					"-Dlogback.configurationFile=" + this.layout.childLogbackConfig(), "-cp",
 					this.layout.mongoClasspath(), EmbeddedMongoMain.class.getName(), "--host=127.0.0.1",
 					"--port=" + this.ports.mongo(), "--file=" + this.layout.dataDir().resolve("mongo/cchc.mv"),

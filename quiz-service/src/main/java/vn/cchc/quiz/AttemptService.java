@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -59,6 +61,9 @@ public class AttemptService {
 		.maximumSize(200_000)
 		.expireAfterAccess(Duration.ofHours(2))
 		.build();
+
+	/** Deadlines of the open attempts this instance started, closed by {@link #closeDue}. */
+	private final Map<String, Instant> deadlines = new ConcurrentHashMap<>();
 
 	private final long minReadMillis;
 
@@ -114,6 +119,7 @@ public class AttemptService {
 		Attempt active = this.mongo.findOne(Query.query(Criteria.where("activeKey").is(activeKey)), Attempt.class);
 		if (active != null) {
 			if (now.isBefore(active.deadline())) {
+				this.deadlines.putIfAbsent(active.id(), active.deadline());
 				return new Started(active, true);
 			}
 			close(active.id(), true);
@@ -150,7 +156,10 @@ public class AttemptService {
 				settings.prediction() == null ? null : settings.prediction().question(), round.resultsAfterClose(),
 				attemptId, null, null);
 		try {
-			return new Started(this.mongo.insert(attempt), false);
+			Attempt inserted = this.mongo.insert(attempt);
+			this.outbox.written(Attempt.COLLECTION, attemptId);
+			this.deadlines.put(attemptId, deadline);
+			return new Started(inserted, false);
 		}
 		catch (DuplicateKeyException ex) {
 			// A concurrent start (double click, two devices, two instances) won: resume that one.
@@ -351,8 +360,14 @@ public class AttemptService {
 		this.outbox.append(update, event);
 		Attempt done = this.mongo.findAndModify(Query.query(Criteria.where("scoringKey").is(attemptId)), update,
 				FindAndModifyOptions.options().returnNew(true), Attempt.class);
-		// Null: another instance scored it between our two writes; its result stands.
-		return done != null ? done : this.mongo.findById(attemptId, Attempt.class);
+		this.deadlines.remove(attemptId);
+		this.facts.invalidate(attemptId);
+		if (done != null) {
+			this.outbox.written(Attempt.COLLECTION, attemptId);
+			return done;
+		}
+		// Another instance scored it between our two writes; its result stands.
+		return this.mongo.findById(attemptId, Attempt.class);
 	}
 
 	/** Attempts started before saves went through {@code openId}: scored with a guarded filter. */
@@ -387,6 +402,7 @@ public class AttemptService {
 						.and("answerVersion").is(current.answerVersion())),
 					update, FindAndModifyOptions.options().returnNew(true), Attempt.class);
 			if (done != null) {
+				this.outbox.written(Attempt.COLLECTION, attemptId);
 				return done;
 			}
 		}
@@ -400,7 +416,31 @@ public class AttemptService {
 			.with(Sort.by("submittedAt")), Attempt.class);
 	}
 
-	@Scheduled(fixedDelayString = "${cchc.quiz.expiry-sweep-interval:5s}")
+	/**
+	 * Closes, at their deadline, the attempts this instance started: each one write on its own
+	 * unique key, no search. Attempts another instance started are closed by that instance, or by
+	 * the sweep below if it is gone.
+	 */
+	@Scheduled(fixedDelayString = "${cchc.quiz.deadline-check-interval:1s}")
+	void closeDue() {
+		Instant now = this.clock.instant();
+		for (var entry : this.deadlines.entrySet()) {
+			if (!now.isBefore(entry.getValue()) && this.deadlines.remove(entry.getKey(), entry.getValue())) {
+				try {
+					close(entry.getKey(), true);
+				}
+				catch (RuntimeException ex) {
+					log.warn("Could not close attempt {} at its deadline: {}", entry.getKey(), ex.toString());
+				}
+			}
+		}
+	}
+
+	/**
+	 * Searches for open attempts past their deadline that no instance closed (the instance that
+	 * started them stopped); slow on purpose: on the embedded stand-in every search is a scan.
+	 */
+	@Scheduled(fixedDelayString = "${cchc.quiz.expiry-sweep-interval:60s}")
 	void closeExpired() {
 		List<Attempt> expired = this.mongo.find(
 				Query.query(Criteria.where("status").is(Status.ACTIVE).and("deadline").lte(this.clock.instant()))

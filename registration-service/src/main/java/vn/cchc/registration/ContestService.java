@@ -179,6 +179,9 @@ public class ContestService {
 		if (updated == null) {
 			throw ApiException.conflict("contest.changed", "Cuộc thi vừa được thay đổi, vui lòng tải lại và thử lại.");
 		}
+		if (published) {
+			this.outbox.written(Contest.COLLECTION, contestId);
+		}
 		return updated;
 	}
 
@@ -255,6 +258,7 @@ public class ContestService {
 		if (published == null) {
 			throw ApiException.conflict("contest.already-published", "Cuộc thi này đã được công bố trước đó.");
 		}
+		this.outbox.written(Contest.COLLECTION, contestId);
 		return published;
 	}
 
@@ -307,6 +311,7 @@ public class ContestService {
 		if (updated == null) {
 			throw ApiException.conflict("contest.changed", "Cuộc thi vừa được thay đổi, vui lòng tải lại và thử lại.");
 		}
+		this.outbox.written(Contest.COLLECTION, contestId);
 		return updated;
 	}
 
@@ -327,6 +332,7 @@ public class ContestService {
 		if (closed == null) {
 			throw ApiException.conflict("contest.not-published", "Chỉ đóng được cuộc thi đang công bố.");
 		}
+		this.outbox.written(Contest.COLLECTION, contestId);
 		return closed;
 	}
 

@@ -110,9 +110,11 @@ public class EnrolmentService {
 		var event = new ParticipantEnrolled(contestId, participantId, caller.userId(), name.strip(), category, unitCode,
 				now);
 		try {
-			return this.mongo.insert(new Participant(participantId, contestId, caller.userId(), key, citizenKey,
-					phoneKey, name.strip(), category, unitCode, phone, citizenId, now, false, null,
+			Participant participant = this.mongo.insert(new Participant(participantId, contestId, caller.userId(), key,
+					citizenKey, phoneKey, name.strip(), category, unitCode, phone, citizenId, now, false, null,
 					this.outbox.messages(event)));
+			this.outbox.written(Participant.COLLECTION, participantId);
+			return participant;
 		}
 		catch (DuplicateKeyException ex) {
 			// The unique indexes decide; this only finds which one refused, for the message.
@@ -152,6 +154,7 @@ public class EnrolmentService {
 			}
 			throw ApiException.conflict("participant.already-excluded", "Thí sinh này đã bị loại trước đó.");
 		}
+		this.outbox.written(Participant.COLLECTION, participantId);
 		return excluded;
 	}
 

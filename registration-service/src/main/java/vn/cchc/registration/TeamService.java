@@ -104,8 +104,10 @@ public class TeamService {
 				members.stream().map(Member::fullName).toList());
 		if (existing == null) {
 			try {
-				return this.mongo.insert(new Team(teamId, contestId, unitCode, teamKey, input.name().strip(), captain,
-						members, 1, caller.userId(), now, this.outbox.messages(event)));
+				Team team = this.mongo.insert(new Team(teamId, contestId, unitCode, teamKey, input.name().strip(),
+						captain, members, 1, caller.userId(), now, this.outbox.messages(event)));
+				this.outbox.written(Team.COLLECTION, teamId);
+				return team;
 			}
 			catch (DuplicateKeyException ex) {
 				throw ApiException.conflict("team.concurrent-change",
@@ -126,6 +128,7 @@ public class TeamService {
 			throw ApiException.conflict("team.concurrent-change",
 					"Danh sách đội vừa được thay đổi ở nơi khác; vui lòng tải lại và thử lại.");
 		}
+		this.outbox.written(Team.COLLECTION, teamId);
 		return updated;
 	}
 

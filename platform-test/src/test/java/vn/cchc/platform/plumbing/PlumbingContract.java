@@ -5,9 +5,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.tracing.Tracer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -26,6 +31,7 @@ import vn.cchc.contracts.UnitEvent.UnitRegistered;
 import vn.cchc.platform.events.TraceContextBridge;
 import vn.cchc.platform.inbox.EventInbox;
 import vn.cchc.platform.outbox.Outbox;
+import vn.cchc.platform.outbox.OutboxHints;
 import vn.cchc.platform.outbox.OutboxMessage;
 import vn.cchc.platform.outbox.OutboxProperties;
 import vn.cchc.platform.outbox.OutboxRelay;
@@ -146,7 +152,7 @@ abstract class PlumbingContract {
 				StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
 		try {
 			OutboxRelay deadRelay = new OutboxRelay(this.mongo, new KafkaTemplate<>(deadFactory), List.of("widgets-down"),
-					new OutboxProperties(Duration.ofMillis(50), 100, Duration.ofSeconds(1)), this.trace);
+					new OutboxProperties(Duration.ofMillis(50), 100, Duration.ofSeconds(1), Duration.ofSeconds(10)), this.trace);
 			deadRelay.relay();
 			deadRelay.relay();
 			assertThat(deadRelay.publishedCount()).isZero();
@@ -155,7 +161,7 @@ abstract class PlumbingContract {
 
 			// The broker is back (the real template): the same message leaves and is applied.
 			OutboxRelay relay = new OutboxRelay(this.mongo, this.kafka, List.of("widgets-down"),
-					new OutboxProperties(Duration.ofMillis(50), 100, Duration.ofSeconds(10)), this.trace);
+					new OutboxProperties(Duration.ofMillis(50), 100, Duration.ofSeconds(10), Duration.ofSeconds(10)), this.trace);
 			relay.relay();
 			assertThat(relay.publishedCount()).isEqualTo(1);
 			assertThat(this.mongo.getCollection("widgets-down").find(new Document("_id", id)).first()
@@ -164,6 +170,48 @@ abstract class PlumbingContract {
 		}
 		finally {
 			deadFactory.destroy();
+		}
+	}
+
+	@Test
+	void aHintedWriteLeavesAtTheNextTurnAndAnUnhintedOneAtTheNextSearch() {
+		// A relay of its own collection whose periodic search is an hour away once it has run.
+		OutboxHints hints = new OutboxHints();
+		OutboxRelay relay = new OutboxRelay(this.mongo, this.kafka, List.of("widgets-hinted"),
+				new OutboxProperties(Duration.ofMillis(50), 100, Duration.ofSeconds(10), Duration.ofHours(1)), this.trace,
+				hints);
+		relay.relay(); // the first turn searches (nothing yet)
+
+		Document unhinted = widgetWithEvent("widgets-hinted", UUID.randomUUID().toString());
+		String contestId = UUID.randomUUID().toString();
+		Document hinted = widgetWithEvent("widgets-hinted", contestId);
+		hints.add("widgets-hinted", hinted.get("_id")); // what Outbox.written does after the write
+		relay.relay();
+
+		assertThat(relay.publishedCount()).isEqualTo(1);
+		assertThat(this.mongo.getCollection("widgets-hinted").find(new Document("_id", hinted.get("_id"))).first()
+			.getList("outbox", Document.class)).isEmpty();
+		// Not hinted (say its writer crashed before the relay's turn): it waits for the search.
+		assertThat(this.mongo.getCollection("widgets-hinted").find(new Document("_id", unhinted.get("_id"))).first()
+			.getList("outbox", Document.class)).hasSize(1);
+		await().atMost(Duration.ofSeconds(15)).until(() -> appliedFor(contestId) == 1);
+
+		OutboxRelay restarted = new OutboxRelay(this.mongo, this.kafka, List.of("widgets-hinted"),
+				new OutboxProperties(Duration.ofMillis(50), 100, Duration.ofSeconds(10), Duration.ofHours(1)), this.trace);
+		restarted.relay();
+		assertThat(restarted.publishedCount()).isEqualTo(1);
+		assertThat(this.mongo.getCollection("widgets-hinted").find(new Document("_id", unhinted.get("_id"))).first()
+			.getList("outbox", Document.class)).isEmpty();
+	}
+
+	@Test
+	void topicsAreKeptForeverSoReadModelsCanBeRebuiltByReplay() throws Exception {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers))) {
+			for (String topic : List.of(Topics.UNITS, Topics.deadLetter(Topics.UNITS))) {
+				ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+				var config = admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource);
+				assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).as(topic).isEqualTo("-1");
+			}
 		}
 	}
 

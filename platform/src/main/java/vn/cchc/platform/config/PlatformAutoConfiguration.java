@@ -10,6 +10,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,6 +42,7 @@ import vn.cchc.platform.events.TraceContextBridge;
 import vn.cchc.platform.inbox.EventInbox;
 import vn.cchc.platform.outbox.Outbox;
 import vn.cchc.platform.outbox.OutboxCollections;
+import vn.cchc.platform.outbox.OutboxHints;
 import vn.cchc.platform.outbox.OutboxMessage;
 import vn.cchc.platform.outbox.OutboxProperties;
 import vn.cchc.platform.outbox.OutboxRelay;
@@ -71,17 +73,23 @@ public class PlatformAutoConfiguration {
 	}
 
 	@Bean
-	Outbox outbox(Clock clock, EventCodec codec, TraceContextBridge trace,
+	OutboxHints outboxHints() {
+		return new OutboxHints();
+	}
+
+	@Bean
+	Outbox outbox(Clock clock, EventCodec codec, TraceContextBridge trace, OutboxHints hints,
 			@Value("${spring.application.name}") String applicationName) {
-		return new Outbox(clock, codec, trace, applicationName);
+		return new Outbox(clock, codec, trace, applicationName, hints);
 	}
 
 	@Bean
 	@ConditionalOnBean(OutboxCollections.class)
 	OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka,
-			List<OutboxCollections> collections, OutboxProperties properties, TraceContextBridge trace) {
+			List<OutboxCollections> collections, OutboxProperties properties, TraceContextBridge trace,
+			OutboxHints hints) {
 		List<String> names = collections.stream().flatMap(c -> c.names().stream()).distinct().toList();
-		return new OutboxRelay(mongo, kafka, names, properties, trace);
+		return new OutboxRelay(mongo, kafka, names, properties, trace, hints);
 	}
 
 	@Bean
@@ -137,14 +145,18 @@ public class PlatformAutoConfiguration {
 	@Bean
 	KafkaAdmin.NewTopics cchcTopics(KafkaTopicsProperties topics) {
 		List<NewTopic> all = new ArrayList<>();
+		String retention = Long.toString(topics.retentionMs());
 		topics.owned()
-			.forEach(t -> all.add(TopicBuilder.name(t).partitions(topics.partitions()).replicas(topics.replicas()).build()));
+			.forEach(t -> all.add(TopicBuilder.name(t).partitions(topics.partitions()).replicas(topics.replicas())
+				.config(TopicConfig.RETENTION_MS_CONFIG, retention).build()));
 		// Consumed topics are declared too (same partition count everywhere), so a consumer that
 		// starts before the producer never waits on a missing topic.
 		topics.consumed()
-			.forEach(t -> all.add(TopicBuilder.name(t).partitions(topics.partitions()).replicas(topics.replicas()).build()));
+			.forEach(t -> all.add(TopicBuilder.name(t).partitions(topics.partitions()).replicas(topics.replicas())
+				.config(TopicConfig.RETENTION_MS_CONFIG, retention).build()));
 		topics.consumed()
-			.forEach(t -> all.add(TopicBuilder.name(Topics.deadLetter(t)).partitions(1).replicas(topics.replicas()).build()));
+			.forEach(t -> all.add(TopicBuilder.name(Topics.deadLetter(t)).partitions(1).replicas(topics.replicas())
+				.config(TopicConfig.RETENTION_MS_CONFIG, retention).build()));
 		return new KafkaAdmin.NewTopics(all.toArray(NewTopic[]::new));
 	}
 

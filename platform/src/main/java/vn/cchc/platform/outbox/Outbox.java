@@ -15,7 +15,8 @@ import vn.cchc.platform.events.TraceContextBridge;
 
 /**
  * Turns the events an aggregate returned into outbox messages, to be written with the state
- * change: {@link #messages} for a new document, {@link #append} for an update.
+ * change: {@link #messages} for a new document, {@link #append} for an update; then
+ * {@link #written} once the write succeeded.
  */
 public class Outbox {
 
@@ -27,11 +28,18 @@ public class Outbox {
 
 	private final String source;
 
+	private final OutboxHints hints;
+
 	public Outbox(Clock clock, EventCodec codec, TraceContextBridge trace, String applicationName) {
+		this(clock, codec, trace, applicationName, new OutboxHints());
+	}
+
+	public Outbox(Clock clock, EventCodec codec, TraceContextBridge trace, String applicationName, OutboxHints hints) {
 		this.clock = clock;
 		this.codec = codec;
 		this.trace = trace;
 		this.source = "/cchc/" + applicationName;
+		this.hints = hints;
 	}
 
 	public OutboxMessage message(CchcEvent event) {
@@ -48,6 +56,16 @@ public class Outbox {
 	/** Adds the events to {@code update} so they are pushed in the same single-document write. */
 	public Update append(Update update, CchcEvent... events) {
 		return update.push(OutboxMessage.FIELD).each(messages(events).toArray());
+	}
+
+	/**
+	 * Tells the relay that the write carrying messages into document {@code id} of
+	 * {@code collection} succeeded: it publishes them at its next turn, reading the document by
+	 * {@code _id}. Without this call the messages still leave, at the relay's next search of the
+	 * collection ({@code cchc.outbox.sweep-interval}).
+	 */
+	public void written(String collection, Object id) {
+		this.hints.add(collection, id);
 	}
 
 }

@@ -27,8 +27,14 @@ import vn.cchc.platform.events.TraceContextBridge;
 /**
  * Publishes what aggregates left in their {@code outbox} arrays and removes each message only once
  * Kafka acknowledged it ({@code acks=all}, idempotent producer). If Kafka is down the sends fail,
- * nothing is removed and the next poll tries again: events wait, they never vanish. Two instances
+ * nothing is removed and the next turn tries again: events wait, they never vanish. Two instances
  * may publish the same message twice; consumers deduplicate by event id.
+ * <p>
+ * Each turn ({@code cchc.outbox.poll-interval}) reads the documents this instance's writes hinted
+ * ({@link Outbox#written}) by {@code _id}, an index lookup on any MongoDB, so a busy collection is
+ * never searched per turn. Every {@code cchc.outbox.sweep-interval}, and at the first turn, it also
+ * searches each collection for pending messages: those of an instance that crashed between its
+ * write and its relay, or of a writer that did not hint.
  */
 public class OutboxRelay {
 
@@ -46,15 +52,28 @@ public class OutboxRelay {
 
 	private final AtomicLong published = new AtomicLong();
 
+	private final OutboxHints hints;
+
 	private volatile boolean kafkaWasDown;
+
+	/** When the last search of whole collections ran (0: never, so the first turn searches). */
+	private long lastSweepNanos;
+
+	private boolean swept;
 
 	public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, List<String> collections,
 			OutboxProperties properties, TraceContextBridge trace) {
+		this(mongo, kafka, collections, properties, trace, new OutboxHints());
+	}
+
+	public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, List<String> collections,
+			OutboxProperties properties, TraceContextBridge trace, OutboxHints hints) {
 		this.mongo = mongo;
 		this.kafka = kafka;
 		this.collections = List.copyOf(collections);
 		this.properties = properties;
 		this.trace = trace;
+		this.hints = hints;
 	}
 
 	/** A sparse index so a poll finds pending documents without scanning the collection. */
@@ -65,28 +84,59 @@ public class OutboxRelay {
 		}
 	}
 
-	@Scheduled(fixedDelayString = "${cchc.outbox.poll-interval:200ms}")
-	public void relay() {
+	@Scheduled(fixedDelayString = "${cchc.outbox.poll-interval:100ms}")
+	public synchronized void relay() {
 		for (String collection : this.collections) {
-			if (!relay(collection)) {
+			if (!relayHinted(collection)) {
 				return;
 			}
 		}
+		long now = System.nanoTime();
+		if (!this.swept || now - this.lastSweepNanos >= this.properties.sweepInterval().toNanos()) {
+			for (String collection : this.collections) {
+				if (!sweep(collection)) {
+					return;
+				}
+			}
+			this.swept = true;
+			this.lastSweepNanos = now;
+		}
 	}
 
-	/** One poll of one collection; false when Kafka refused, so the poll stops until next time. */
-	boolean relay(String collection) {
+	/** Publishes the hinted documents of one collection; false when Kafka refused. */
+	private boolean relayHinted(String collection) {
+		List<Object> ids = this.hints.take(collection, this.properties.batchSize());
+		if (ids.isEmpty()) {
+			return true;
+		}
+		List<Document> pending = this.mongo.getCollection(collection)
+			.find(Filters.in("_id", ids))
+			.projection(Projections.include(OutboxMessage.FIELD))
+			.into(new ArrayList<>());
+		boolean published = publish(collection, pending);
+		if (!published) {
+			this.hints.restore(collection, ids);
+		}
+		return published;
+	}
+
+	/** One search of one collection; false when Kafka refused, so the turn stops until next time. */
+	private boolean sweep(String collection) {
 		List<Document> pending = this.mongo.getCollection(collection)
 			.find(Filters.exists(OutboxMessage.FIELD + ".eventId"))
 			.projection(Projections.include(OutboxMessage.FIELD))
 			.limit(this.properties.batchSize())
 			.into(new ArrayList<>());
+		return publish(collection, pending);
+	}
+
+	private boolean publish(String collection, List<Document> pending) {
 		if (pending.isEmpty()) {
 			return true;
 		}
 		List<Sent> sent = new ArrayList<>();
 		for (Document document : pending) {
-			for (Document message : document.getList(OutboxMessage.FIELD, Document.class)) {
+			for (Document message : document.getList(OutboxMessage.FIELD, Document.class, List.of())) {
 				Sent one = new Sent(document.get("_id"), message.getString("eventId"), send(message));
 				sent.add(one);
 				if (sent.size() == 1 && !acknowledgedInTime(one)) {
