@@ -59,6 +59,15 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 			super(database, collectionName, options, cursorRegistry);
 		}
 
+		/**
+		 * No running total of the collection's BSON size ({@code collStats}' "size"): keeping it costs
+		 * two BSON encodings of the whole document per update, under the collection lock.
+		 */
+		@Override
+		protected boolean tracksDataSize() {
+			return false;
+		}
+
 		/** Stores its own copy of an inserted document, so the inserter's object is never shared. */
 		@Override
 		protected Integer addDocumentInternal(Document document) {
