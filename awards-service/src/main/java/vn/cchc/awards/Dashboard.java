@@ -52,9 +52,16 @@ class Dashboard {
 	record Point(Instant hour, int submitted, int cumulative) {
 	}
 
+	/**
+	 * The figures at {@code at} (when they were computed). {@code lastEventAt} is the time stamped by
+	 * the source service on the newest event folded in (an attempt's start or submission by the
+	 * quiz-service, an enrolment by the registration-service), null before any: the age of the view
+	 * is {@code at - lastEventAt}, and a viewer's delay receive time minus {@code lastEventAt}.
+	 */
 	record View(String contestId, String title, Instant at, int enrolled, int inProgress, int submitted,
 			int attempts, @Nullable Integer allCorrect, boolean allCorrectHidden, List<UnitFigures> units,
-			List<CategoryFigures> categories, List<Point> timeline, List<UnitFigures> topUnits) {
+			List<CategoryFigures> categories, List<Point> timeline, List<UnitFigures> topUnits,
+			@Nullable Instant lastEventAt) {
 	}
 
 	View of(String contestId, boolean organiser) {
@@ -67,7 +74,9 @@ class Dashboard {
 		Map<Instant, Integer> perHour = new TreeMap<>();
 		int attempts = 0;
 		int allCorrect = 0;
+		Instant lastEventAt = null;
 		for (AttemptResult r : in.results.values()) {
+			lastEventAt = later(lastEventAt, r.submittedAt());
 			Entrant e = entrants.get(r.participantId());
 			if (e != null && e.excluded()) {
 				continue;
@@ -84,6 +93,7 @@ class Dashboard {
 		Map<String, Set<String>> inProgressBy = new HashMap<>();
 		Set<String> inProgress = new HashSet<>();
 		for (AttemptStart s : in.starts.values()) {
+			lastEventAt = later(lastEventAt, s.startedAt());
 			Entrant e = entrants.get(s.participantId());
 			if (submittedIds.contains(s.attemptId()) || !s.deadline().isAfter(now) || (e != null && e.excluded())) {
 				continue;
@@ -95,6 +105,7 @@ class Dashboard {
 		Map<String, Integer> enrolledBy = new HashMap<>();
 		int enrolled = 0;
 		for (Entrant e : entrants.values()) {
+			lastEventAt = later(lastEventAt, e.enrolledAt());
 			if (!e.excluded() && e.displayName() != null) {
 				enrolled++;
 				enrolledBy.merge(key(e), 1, Integer::sum);
@@ -138,7 +149,12 @@ class Dashboard {
 			.mapToLong(en -> en.getValue().size())
 			.sum();
 		return new View(contestId, config == null ? "" : config.title(), now, enrolled, inProgress.size(),
-				submittedPeople, attempts, reveal ? allCorrect : null, !reveal, units, categories, timeline, top);
+				submittedPeople, attempts, reveal ? allCorrect : null, !reveal, units, categories, timeline, top,
+				lastEventAt);
+	}
+
+	private static @Nullable Instant later(@Nullable Instant a, @Nullable Instant b) {
+		return a == null || (b != null && b.isAfter(a)) ? b : a;
 	}
 
 	private static String key(@Nullable Entrant e) {

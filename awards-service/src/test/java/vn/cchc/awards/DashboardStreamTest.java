@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -107,17 +108,29 @@ class DashboardStreamTest extends AwardsTestSupport {
 		BlockingQueue<JsonNode> visitor = subscribe(contest, null);
 		next(visitor, v -> v.get("enrolled").asInt() == 2, Duration.ofSeconds(20));
 
+		// Event times as the quiz-service stamps them; whole milliseconds, as MongoDB keeps them.
+		Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		TestEvents.publish(this.kafka, this.outbox,
-				new AttemptStarted(contest, "r", "a1", "p1", "u1", Instant.now(), Instant.now().plusSeconds(600)));
+				new AttemptStarted(contest, "r", "a1", "p1", "u1", startedAt, startedAt.plusSeconds(600)));
 		long started = System.nanoTime();
-		next(visitor, v -> v.get("inProgress").asInt() == 1, Duration.ofSeconds(2));
+		JsonNode inProgress = next(visitor, v -> v.get("inProgress").asInt() == 1, Duration.ofSeconds(2));
 		long startedMillis = (System.nanoTime() - started) / 1_000_000;
+		assertThat(Instant.parse(inProgress.get("lastEventAt").asString())).as("the newest event's own time")
+			.isEqualTo(startedAt);
 
+		Instant submittedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
 		publish(new AttemptSubmitted(contest, "r", "a1", "p1", "u1", 10, 10, 90_000, 3L,
-				Instant.now(), false, "civil-servant", null));
+				submittedAt, false, "civil-servant", null));
 		long submitted = System.nanoTime();
 		JsonNode seen = next(visitor, v -> v.get("submitted").asInt() == 1, Duration.ofSeconds(2));
 		long submittedMillis = (System.nanoTime() - submitted) / 1_000_000;
+		assertThat(Instant.parse(seen.get("lastEventAt").asString())).as("the submission's own time")
+			.isEqualTo(submittedAt);
+		assertThat(Instant.parse(seen.get("oldestNewEventAt").asString())).as("the only event of this push")
+			.isEqualTo(submittedAt);
+		assertThat(Instant.parse(seen.get("computedAt").asString())).as("serialised after the view was computed")
+			.isAfterOrEqualTo(Instant.parse(seen.get("at").asString()))
+			.isAfterOrEqualTo(submittedAt);
 		assertThat(seen.get("inProgress").asInt()).isZero();
 		JsonNode unit = seen.get("units").get(0);
 		assertThat(unit.get("unitCode").asString()).isEqualTo("SNV");
