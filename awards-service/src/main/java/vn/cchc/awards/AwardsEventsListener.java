@@ -20,7 +20,11 @@ import vn.cchc.awards.ReadModels.AttemptResult;
 import vn.cchc.awards.ReadModels.AttemptStart;
 import vn.cchc.awards.ReadModels.ContestConfig;
 import vn.cchc.awards.ReadModels.Entrant;
+import vn.cchc.awards.ReadModels.JudgedEntry;
+import vn.cchc.awards.ReadModels.ScoreSheet;
+import vn.cchc.awards.ReadModels.TeamInfo;
 import vn.cchc.awards.ReadModels.UnitInfo;
+import vn.cchc.awards.ranking.JudgedRound;
 import vn.cchc.awards.ranking.RoundSpec;
 import vn.cchc.awards.ranking.Tier;
 import vn.cchc.contracts.AttemptEvent.AttemptStarted;
@@ -30,8 +34,11 @@ import vn.cchc.contracts.ContestEvent;
 import vn.cchc.contracts.ContestEvent.ContestPublished;
 import vn.cchc.contracts.ContestEvent.ContestUpdated;
 import vn.cchc.contracts.ContestEvent.RoundWindowExtended;
+import vn.cchc.contracts.EntryEvent.EntrySubmitted;
 import vn.cchc.contracts.ParticipantEvent.ParticipantEnrolled;
 import vn.cchc.contracts.ParticipantEvent.ParticipantExcluded;
+import vn.cchc.contracts.ScoreEvent.ScoreSheetSubmitted;
+import vn.cchc.contracts.TeamEvent.TeamRegistered;
 import vn.cchc.contracts.Topics;
 import vn.cchc.contracts.UnitEvent.UnitRegistered;
 import vn.cchc.platform.inbox.EventHandlers;
@@ -68,12 +75,16 @@ class AwardsEventsListener {
 			.on(ParticipantExcluded.class, this::participantExcluded)
 			.on(AttemptStarted.class, this::attemptStarted)
 			.on(AttemptSubmitted.class, this::attemptSubmitted)
+			.on(TeamRegistered.class, this::teamRegistered)
+			.on(EntrySubmitted.class, this::entrySubmitted)
+			.on(ScoreSheetSubmitted.class, this::scoreSheetSubmitted)
 			.build();
 		createIndexes(mongo);
 	}
 
 	static void createIndexes(MongoTemplate mongo) {
-		for (Class<?> type : List.of(AttemptResult.class, Entrant.class, UnitInfo.class, AttemptStart.class)) {
+		for (Class<?> type : List.of(AttemptResult.class, Entrant.class, UnitInfo.class, AttemptStart.class,
+				JudgedEntry.class, TeamInfo.class, ScoreSheet.class)) {
 			mongo.indexOps(type).createIndex(new Index("contestId", Sort.Direction.ASC));
 		}
 	}
@@ -88,7 +99,8 @@ class AwardsEventsListener {
 
 	// The id names the container for the rebuild; the consumer group stays the service's
 	// (spring.kafka.consumer.group-id), whose offsets the rebuild resets.
-	@KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = { Topics.CONTESTS, Topics.UNITS, Topics.PARTICIPANTS, Topics.ATTEMPTS })
+	@KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = { Topics.CONTESTS, Topics.UNITS, Topics.PARTICIPANTS,
+			Topics.TEAMS, Topics.ATTEMPTS, Topics.ENTRIES, Topics.SCORES })
 	void on(ConsumerRecord<String, byte[]> record) {
 		this.inbox.accept(record, this.handlers);
 	}
@@ -114,12 +126,18 @@ class AwardsEventsListener {
 		List<Tier> tiers = Objects.requireNonNullElse(event.prizes(), List.<ContestEvent.PrizeTier>of())
 			.stream()
 			.map(p -> new Tier(p.name(), p.count(), p.amountVnd(), p.scope(), p.ranking(), p.roundId(), p.side(),
-					p.perBlock(), p.awardForm(), p.issuer()))
+					p.perBlock(), p.awardForm(), p.issuer(), p.points()))
+			.toList();
+		List<JudgedRound> judged = event.rounds()
+			.stream()
+			.filter(r -> r.quiz() == null && !"quiz".equals(r.kind()))
+			.map(r -> new JudgedRound(r.roundId(), r.kind(), r.title(), r.parts() == null ? 0 : r.parts().size()))
 			.toList();
 		var scoring = event.collectiveScoring();
 		changed(event, this.mongo.save(new ContestConfig(event.contestId(), event.version(), event.title(),
 				event.organizer(), event.timeZone(), rounds, tiers, scoring == null ? null : scoring.description(),
-				scoring == null ? null : Map.copyOf(scoring.weights()))));
+				scoring == null ? null : Map.copyOf(scoring.weights()), judged,
+				scoring == null ? null : scoring.allCorrectPercent())));
 	}
 
 	private void windowExtended(RoundWindowExtended event) {
@@ -134,7 +152,7 @@ class AwardsEventsListener {
 			.toList();
 		changed(event, this.mongo.save(new ContestConfig(current.contestId(), current.version(), current.title(),
 				current.organizer(), current.timeZone(), rounds, current.tiers(), current.scoringDescription(),
-				current.weights())));
+				current.weights(), current.judgedRounds(), current.allCorrectPercent())));
 	}
 
 	private void unitRegistered(UnitRegistered event) {
@@ -170,6 +188,24 @@ class AwardsEventsListener {
 	private void attemptStarted(AttemptStarted event) {
 		changed(event, this.mongo.save(AttemptStart.of(event.attemptId(), event.contestId(), event.roundId(),
 				event.participantId(), millis(event.startedAt()), millis(event.deadline()), event.period())));
+	}
+
+	private void teamRegistered(TeamRegistered event) {
+		changed(event, this.mongo.save(new TeamInfo(TeamInfo.id(event.contestId(), event.teamId()), event.contestId(),
+				event.teamId(), event.unitCode(), event.name())));
+	}
+
+	private void entrySubmitted(EntrySubmitted event) {
+		changed(event, this.mongo.save(new JudgedEntry(JudgedEntry.id(event.contestId(), event.entryId()),
+				event.contestId(), event.roundId(), event.entryId(), event.unitCode(), event.kind(), event.title(),
+				millis(event.submittedAt()))));
+	}
+
+	/** Every sheet is kept; which one counts (each judge's latest per entry) is decided on read. */
+	private void scoreSheetSubmitted(ScoreSheetSubmitted event, String eventId) {
+		changed(event, this.mongo.save(new ScoreSheet(ScoreSheet.id(event.contestId(), event.sheetId()),
+				event.contestId(), event.roundId(), event.sheetId(), event.entryId(), event.judgeId(),
+				event.total().toPlainString(), millis(event.submittedAt()), eventId)));
 	}
 
 	private void attemptSubmitted(AttemptSubmitted event, String eventId) {

@@ -1,5 +1,6 @@
 package vn.cchc.awards;
 
+import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -9,6 +10,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 import vn.cchc.awards.ranking.Board;
+import vn.cchc.awards.ranking.JudgedRanking;
 
 /** How figures read in Vietnamese on pages, certificates and exports. */
 final class Formats {
@@ -30,13 +32,37 @@ final class Formats {
 	}
 
 	static String collective(String ranking, double value) {
+		return collective(ranking, value, 100);
+	}
+
+	/** {@code threshold}: the share of questions (in %) that counts as all-correct. */
+	static String collective(String ranking, double value, int threshold) {
 		return switch (ranking) {
 			case "participants" -> (long) value + " người dự thi";
-			case "all-correct" -> (long) value + " người trả lời đúng tất cả";
+			case "all-correct" -> threshold >= 100 ? (long) value + " người trả lời đúng tất cả"
+					: (long) value + " người trả lời đúng từ " + threshold + "% số câu trở lên";
 			case "participation-rate" -> number(value) + "% số người tham gia";
 			case "mean-score" -> "điểm trung bình " + number(value) + "%";
 			default -> number(value) + " điểm";
 		};
+	}
+
+	/** An entry's judged score as shown: the mean rounded to two decimals, and the number of judges. */
+	static String judged(BigDecimal score, int judges) {
+		return "điểm Ban Giám khảo " + decimal(score) + " (trung bình của " + judges + " giám khảo)";
+	}
+
+	/** A unit's judged score in a round: its best entry, or the sum over its entries (parts). */
+	static String judgedUnit(BigDecimal score, int entries) {
+		return "điểm Ban Giám khảo " + decimal(score) + (entries > 1 ? " (" + entries + " bài/phần thi)" : "");
+	}
+
+	/** A decimal in Vietnamese notation, rounded half up to two places. */
+	static String decimal(BigDecimal value) {
+		NumberFormat f = NumberFormat.getNumberInstance(VI);
+		f.setMinimumFractionDigits(2);
+		f.setMaximumFractionDigits(2);
+		return f.format(JudgedRanking.shown(value));
 	}
 
 	static String number(double value) {

@@ -40,7 +40,8 @@ class ReadModelRebuild {
 
 	private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
 
-	static final List<String> TOPICS = List.of(Topics.CONTESTS, Topics.UNITS, Topics.PARTICIPANTS, Topics.ATTEMPTS);
+	static final List<String> TOPICS = List.of(Topics.CONTESTS, Topics.UNITS, Topics.PARTICIPANTS, Topics.TEAMS,
+			Topics.ATTEMPTS, Topics.ENTRIES, Topics.SCORES);
 
 	private final KafkaListenerEndpointRegistry registry;
 

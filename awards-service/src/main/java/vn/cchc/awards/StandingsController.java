@@ -1,5 +1,6 @@
 package vn.cchc.awards;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import vn.cchc.awards.ReadModels.Entrant;
 import vn.cchc.awards.ranking.Allocation;
 import vn.cchc.awards.ranking.Board;
 import vn.cchc.awards.ranking.CollectiveRanking;
+import vn.cchc.awards.ranking.JudgedRanking;
 import vn.cchc.awards.ranking.RoundSpec;
 import vn.cchc.awards.ranking.Tie;
 import vn.cchc.awards.ranking.UnitScore;
@@ -76,17 +78,40 @@ class StandingsController {
 			@Nullable Double participationPercent, String band) {
 	}
 
+	/**
+	 * A unit in one collective ranking; {@code blockRank} is its rank among the units of its block
+	 * (for tiers awarded per block); {@code judged} and {@code prizePoints} are the formula's
+	 * components of those names (null when the formula has none).
+	 */
 	record CollectiveRow(int rank, String unitCode, String name, @Nullable String block, int headcount,
 			int participants, @Nullable Integer allCorrect, @Nullable Double participationRate, double meanScore,
-			@Nullable Double formula, String band) {
+			@Nullable Double formula, String band, int blockRank, @Nullable Double judged,
+			@Nullable Double prizePoints) {
 	}
 
-	record CollectiveView(String roundId, String ranking, List<CollectiveRow> rows) {
+	/** {@code perBlock} when a tier of this ranking is awarded within each block. */
+	record CollectiveView(String roundId, String ranking, List<CollectiveRow> rows, boolean perBlock,
+			int allCorrectPercent) {
 	}
 
+	/** An entry's judged score as shown (rounded to two decimals) and the judges whose sheets count. */
+	record JudgedEntryRow(int rank, String entryId, @Nullable String title, @Nullable String unitCode,
+			BigDecimal score, int judges) {
+	}
+
+	record JudgedUnitRow(int rank, String unitCode, @Nullable String name, @Nullable String block, BigDecimal score,
+			int entries) {
+	}
+
+	/** A judged round: entries by their judges' mean and units by their judged score. */
+	record JudgedView(String roundId, String title, String kind, boolean summed, List<JudgedEntryRow> entries,
+			List<JudgedUnitRow> units) {
+	}
+
+	/** {@code judged} is filled for organisers only: judging results are announced by the committee. */
 	record Standings(String contestId, String title, @Nullable String roundId, int participants, List<Row> rows,
 			List<UnitRow> units, List<BoardView> boards, List<CollectiveView> collective, boolean predictionRevealed,
-			@Nullable String scoringDescription) {
+			@Nullable String scoringDescription, List<JudgedView> judged) {
 	}
 
 	@GetMapping("/{contestId}/standings")
@@ -105,17 +130,22 @@ class StandingsController {
 		}
 		List<Row> first = boards.isEmpty() ? List.of() : boards.get(0).rows();
 		List<CollectiveView> collective = new ArrayList<>();
+		Map<String, Double> weights = c.config() == null ? null : c.config().weights();
+		int threshold = c.config() == null ? 100 : c.config().allCorrectThreshold();
 		for (RoundSpec round : c.rounds()) {
 			List<UnitScore> scores = c.unitScores().getOrDefault(round.roundId(), List.of());
 			for (String ranking : rankings(c)) {
-				collective.add(new CollectiveView(round.roundId(), ranking, CollectiveRanking.rank(scores, ranking)
-					.stream()
+				List<CollectiveRanking.Placed> placed = CollectiveRanking.rank(scores, ranking);
+				Map<String, Integer> blockRanks = blockRanks(placed);
+				collective.add(new CollectiveView(round.roundId(), ranking, placed.stream()
 					.map(p -> new CollectiveRow(p.rank(), p.score().unit().unitCode(), p.score().unit().name(),
 							p.score().unit().block(), p.score().unit().headcount(), p.score().participants(),
 							revealed ? p.score().allCorrect() : null, p.score().participationRate(),
-							p.score().meanScore(), c.config() != null && c.config().weights() != null ? p.score().formula() : null,
-							Formats.band(p.score().participationRate())))
-					.toList()));
+							p.score().meanScore(), weights != null ? p.score().formula() : null,
+							Formats.band(p.score().participationRate()), blockRanks.get(p.score().unit().unitCode()),
+							weights != null && weights.containsKey("judged") ? p.score().judged() : null,
+							weights != null && weights.containsKey("prize-points") ? p.score().prizePoints() : null))
+					.toList(), perBlock(c, ranking), threshold));
 			}
 		}
 		int people = (int) boards.stream()
@@ -125,7 +155,57 @@ class StandingsController {
 			.count();
 		return new Standings(contestId, c.title(), c.rounds().size() == 1 ? c.rounds().get(0).roundId() : null,
 				people, first, units(c), boards, collective, revealed,
-				c.config() == null ? null : c.config().scoringDescription());
+				c.config() == null ? null : c.config().scoringDescription(), organiser ? judged(c) : List.of());
+	}
+
+	/**
+	 * Each unit's rank within its block: the order of the whole ranking, equal values sharing a
+	 * rank (units without a block form one block).
+	 */
+	static Map<String, Integer> blockRanks(List<CollectiveRanking.Placed> placed) {
+		Map<String, List<CollectiveRanking.Placed>> byBlock = new java.util.LinkedHashMap<>();
+		placed.forEach(p -> byBlock.computeIfAbsent(String.valueOf(p.score().unit().block()), k -> new ArrayList<>())
+			.add(p));
+		Map<String, Integer> ranks = new java.util.HashMap<>();
+		byBlock.values().forEach(list -> {
+			int previous = 0;
+			for (int i = 0; i < list.size(); i++) {
+				int rank = i > 0 && list.get(i - 1).value() == list.get(i).value() ? previous : i + 1;
+				ranks.put(list.get(i).score().unit().unitCode(), rank);
+				previous = rank;
+			}
+		});
+		return ranks;
+	}
+
+	private static boolean perBlock(Computed c, String ranking) {
+		return c.config() != null
+				&& c.config().tiers().stream().anyMatch(t -> !t.individual() && t.perBlock() && t.ranking().equals(ranking));
+	}
+
+	private static List<JudgedView> judged(Computed c) {
+		if (c.config() == null) {
+			return List.of();
+		}
+		Map<String, ReadModels.UnitInfo> units = c.units()
+			.stream()
+			.collect(Collectors.toMap(ReadModels.UnitInfo::unitCode, u -> u));
+		return c.config()
+			.judged()
+			.stream()
+			.map(round -> new JudgedView(round.roundId(), round.title(), round.kind(), round.summed(),
+					c.judgedEntries()
+						.getOrDefault(round.roundId(), List.of())
+						.stream()
+						.map(e -> new JudgedEntryRow(e.rank(), e.entryId(), e.title(), e.unitCode(),
+								JudgedRanking.shown(e.score()), e.judges()))
+						.toList(),
+					c.judgedUnits().getOrDefault(round.roundId(), List.of()).stream().map(u -> {
+						ReadModels.UnitInfo unit = units.get(u.unitCode());
+						return new JudgedUnitRow(u.rank(), u.unitCode(), unit == null ? null : unit.name(),
+								unit == null ? null : unit.block(), JudgedRanking.shown(u.score()), u.entries());
+					}).toList()))
+			.toList();
 	}
 
 	/** The collective rankings the contest's tiers use, or the usual three when it names none. */

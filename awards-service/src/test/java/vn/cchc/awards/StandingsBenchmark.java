@@ -60,13 +60,13 @@ class StandingsBenchmark {
 					false, "e" + a, "civil-servant", null));
 		}
 		RoundSpec round = new RoundSpec("quiz", "Thi", "best", false, "all-correct", false, null);
-		List<Tier> tiers = List.of(new Tier("Nhất", 1, 10_000_000, "collective", "formula", null, false, false, null, null),
-				new Tier("Nhì", 2, 7_000_000, "collective", "formula", null, false, false, null, null),
-				new Tier("Ba", 3, 5_000_000, "collective", "formula", null, false, false, null, null),
-				new Tier("KK", 4, 3_000_000, "collective", "formula", null, false, false, null, null),
-				new Tier("Cá nhân", 10, 500_000, "individual", "score", null, true, false, null, null));
+		List<Tier> tiers = List.of(new Tier("Nhất", 1, 10_000_000, "collective", "formula", null, false, false, null, null, null),
+				new Tier("Nhì", 2, 7_000_000, "collective", "formula", null, false, false, null, null, null),
+				new Tier("Ba", 3, 5_000_000, "collective", "formula", null, false, false, null, null, null),
+				new Tier("KK", 4, 3_000_000, "collective", "formula", null, false, false, null, null, null),
+				new Tier("Cá nhân", 10, 500_000, "individual", "score", null, true, false, null, null, null));
 		ContestConfig config = new ContestConfig("bench", 1, "Benchmark", "Sở Nội vụ", "Asia/Ho_Chi_Minh", List.of(round),
-				tiers, null, Map.of("participation-rate", 0.5, "mean-score", 0.5));
+				tiers, null, Map.of("participation-rate", 0.5, "mean-score", 0.5), List.of(), null);
 		Map<String, Entrant> byId = new java.util.HashMap<>();
 		entrants.forEach(e -> byId.put(e.participantId(), e));
 		List<Scored> scored = results.stream()

@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 import vn.cchc.contracts.AttemptEvent.AttemptSubmitted;
 import vn.cchc.contracts.ContestEvent.ContestPublished;
+import vn.cchc.contracts.ContestEvent.PrizeTier;
 import vn.cchc.contracts.ContestEvent.QuizSettings;
 import vn.cchc.contracts.ContestEvent.Round;
 import vn.cchc.contracts.ParticipantEvent.ParticipantEnrolled;
@@ -100,6 +101,47 @@ class StandingsTest extends AwardsTestSupport {
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(standings(contest).get("rows").findValuesAsString("rank")).containsExactly("1", "1"));
 		assertThat(standings("khong-co").get("rows")).isEmpty();
+	}
+
+	@Test
+	void publicCollectiveTablesShowEachUnitsBlockAndItsRankWithinTheBlockForTiersAwardedPerBlock() {
+		String contest = UUID.randomUUID().toString();
+		String round = UUID.randomUUID().toString();
+		Instant t = Instant.parse("2026-11-20T02:00:00Z");
+		publish(new ContestPublished(contest, "Hội thi theo khối", "UBND", "Asia/Ho_Chi_Minh", 1,
+				List.of(new Round(round, "quiz", "Vòng 1", t, t.plusSeconds(86400),
+						new QuizSettings("cchc-mau", 10, 900, 1, "first"))),
+				null, null, null,
+				List.of(new PrizeTier("Giải Nhất khối", 1, 1_000_000, "collective", "participation-rate", "", null, false,
+						true, null, null)),
+				null));
+		// Participation: X1 2/2 = 100 %, P1 3/4 = 75 %, X2 5/10 = 50 %, P2 1/4 = 25 %.
+		publish(new UnitRegistered(contest, "P1", "Phường 1", "phuong", 4),
+				new UnitRegistered(contest, "P2", "Phường 2", "phuong", 4), new UnitRegistered(contest, "X1", "Xã 1", "xa", 2),
+				new UnitRegistered(contest, "X2", "Xã 2", "xa", 10));
+		int n = 0;
+		for (var unit : java.util.Map.of("P1", 3, "P2", 1, "X1", 2, "X2", 5).entrySet()) {
+			for (int i = 0; i < unit.getValue(); i++) {
+				String p = unit.getKey() + "-" + i;
+				publish(new ParticipantEnrolled(contest, p, "u-" + p, "Thí sinh " + p, "civil-servant", unit.getKey(), t),
+						submitted(contest, round, "a-" + p, p, 5, 1000, t.plusSeconds(n++)));
+			}
+		}
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(publicStandings(contest).get("participants").asInt()).isEqualTo(11));
+		JsonNode collective = publicStandings(contest).get("collective").get(0);
+		assertThat(collective.get("ranking").asString()).isEqualTo("participation-rate");
+		assertThat(collective.get("perBlock").asBoolean()).isTrue();
+		List<String> rows = new java.util.ArrayList<>();
+		collective.get("rows").forEach(r -> rows.add(r.get("rank").asInt() + " " + r.get("unitCode").asString() + " "
+				+ r.get("block").asString() + " " + r.get("blockRank").asInt()));
+		assertThat(rows).containsExactly("1 X1 xa 1", "2 P1 phuong 1", "3 X2 xa 2", "4 P2 phuong 2");
+		JsonNode awards = api().get("/api/awards/contests/" + contest + "/prizes", TestTokens.token("btc", "organizer"))
+			.json()
+			.get("awards");
+		List<String> winners = new java.util.ArrayList<>();
+		awards.forEach(a -> winners.add(a.get("group").asString() + " → " + a.get("winnerId").asString()));
+		assertThat(winners).containsExactlyInAnyOrder("phuong → P1", "xa → X1");
 	}
 
 	static AttemptSubmitted submitted(String contest, String round, String attempt, String participant, int correct,

@@ -167,19 +167,43 @@ public sealed interface ContestEvent extends CchcEvent {
 	 * judging panel); {@code rankedBy} says the same in words; {@code roundId} the round ranked (null
 	 * means the contest's first round); {@code side} for side prizes, which a winner of a main prize
 	 * may also take; {@code perBlock} when each block of units competes for the tier separately;
-	 * {@code awardForm} (Giấy khen, Bằng khen…) and its issuer when the plan names them.
+	 * {@code awardForm} (Giấy khen, Bằng khen…) and its issuer when the plan names them;
+	 * {@code points} what one prize of this tier adds to its unit's {@code prize-points} (the winning
+	 * unit for a collective tier, the unit of the winning person or entry for an individual one;
+	 * null or 0 adds nothing; added after v1, null in old events).
 	 */
 	record PrizeTier(String name, int count, long amountVnd, String scope, String ranking, String rankedBy,
 			@Nullable String roundId, boolean side, boolean perBlock, @Nullable String awardForm,
-			@Nullable String issuer) {
+			@Nullable String issuer, @Nullable Double points) {
+
+		/** A tier that gives no prize points. */
+		public PrizeTier(String name, int count, long amountVnd, String scope, String ranking, String rankedBy,
+				@Nullable String roundId, boolean side, boolean perBlock, @Nullable String awardForm,
+				@Nullable String issuer) {
+			this(name, count, amountVnd, scope, ranking, rankedBy, roundId, side, perBlock, awardForm, issuer, null);
+		}
+
 	}
 
 	/**
 	 * A combined collective score: the sum of each component (participation-rate in %, mean-score in
 	 * % of questions, all-correct, participants, judged, prize-points) times its weight.
 	 * {@code description} is the rule in words as the organiser published it.
+	 * {@code allCorrectPercent} is the share of a quiz's questions (1–100, null means 100) a person
+	 * must answer right to count for {@code all-correct}, both as a tier ranking and as a component
+	 * (added after v1, null in old events).
 	 */
-	record CollectiveScoring(String description, Map<String, Double> weights) {
+	record CollectiveScoring(String description, Map<String, Double> weights, @Nullable Integer allCorrectPercent) {
+
+		public CollectiveScoring(String description, Map<String, Double> weights) {
+			this(description, weights, null);
+		}
+
+		/** The threshold in percent of questions, 100 unless set. */
+		public int allCorrectThreshold() {
+			return this.allCorrectPercent == null ? 100 : this.allCorrectPercent;
+		}
+
 	}
 
 }

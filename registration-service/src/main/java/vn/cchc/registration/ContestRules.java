@@ -185,9 +185,13 @@ final class ContestRules {
 				throw ApiException.badRequest("contest.prize.round-unknown",
 						"Giải «" + name + "»: vòng thi được xếp hạng không thuộc cuộc thi.");
 			}
+			if (tier.points() != null && (tier.points().isNaN() || tier.points().isInfinite() || tier.points() < 0)) {
+				throw ApiException.badRequest("contest.prize.points-invalid",
+						"Giải «" + name + "»: điểm quy đổi của mỗi giải phải là số không âm.");
+			}
 			prizes.add(new PrizeTier(name, tier.count(), tier.amountVnd(), tier.scope(), tier.ranking(),
 					tier.rankedBy() == null ? "" : tier.rankedBy().strip(), roundId, tier.side(), tier.perBlock(),
-					blankToNull(tier.awardForm()), blankToNull(tier.issuer())));
+					blankToNull(tier.awardForm()), blankToNull(tier.issuer()), tier.points()));
 		}
 		if (!units.isEmpty()) {
 			collectiveWinnersFit(prizes, units);
@@ -254,7 +258,14 @@ final class ContestRules {
 						"Công thức tính điểm tập thể: hệ số của «" + entry.getKey() + "» phải là số không âm.");
 			}
 		}
-		return new CollectiveScoring(input.description() == null ? "" : input.description().strip(), Map.copyOf(weights));
+		Integer threshold = input.allCorrectPercent();
+		if (threshold != null && (threshold < 1 || threshold > 100)) {
+			throw ApiException.badRequest("contest.scoring.all-correct-percent-invalid",
+					"Ngưỡng tính «trả lời đúng tất cả» phải từ 1 đến 100 (phần trăm số câu hỏi); để trống là 100%.")
+				.withProperty("allCorrectPercent", threshold);
+		}
+		return new CollectiveScoring(input.description() == null ? "" : input.description().strip(), Map.copyOf(weights),
+				threshold);
 	}
 
 	/** What publishing needs beyond a valid draft: every window set, units, and prizes that fit them. */

@@ -167,6 +167,29 @@ class ContestSetupTest extends RegistrationTestSupport {
 	}
 
 	@Test
+	void prizePointsAndTheAllCorrectThresholdReachOtherServices() {
+		Instant opens = Instant.now().plusSeconds(600);
+		Map<String, Object> body = new java.util.HashMap<>(RegistrationApiTest.contest(opens, opens.plusSeconds(3600)));
+		body.put("prizes", List.of(
+				Map.of("name", "Giải nhất cá nhân", "count", 1, "amountVnd", 600_000, "scope", "individual", "ranking",
+						"score", "points", 3.0),
+				Map.of("name", "Giải tập thể", "count", 1, "amountVnd", 700_000, "scope", "collective", "ranking",
+						"formula")));
+		body.put("collectiveScoring", Map.of("description", "Người đúng từ 90% số câu + điểm giải", "weights",
+				Map.of("all-correct", 1.0, "prize-points", 2.0), "allCorrectPercent", 90));
+		Response created = api().post("/api/registration/contests", ORGANIZER, ApiClient.json(body));
+		assertThat(created.status()).isEqualTo(201);
+		String id = created.json().get("id").asString();
+		assertThat(api().post("/api/registration/contests/" + id + "/publish", ORGANIZER, null).status()).isEqualTo(200);
+		JsonNode event = JSON
+			.readTree(contestEvents(id, "vn.cchc.registration.contest-published.v1", 1).getFirst().value());
+		assertThat(event.get("prizes").get(0).get("points").asDouble()).isEqualTo(3.0);
+		assertThat(event.get("prizes").get(1).path("points").isNumber()).as("no points unless set").isFalse();
+		assertThat(event.get("collectiveScoring").get("allCorrectPercent").asInt()).isEqualTo(90);
+		assertThat(event.get("collectiveScoring").get("weights").get("prize-points").asDouble()).isEqualTo(2.0);
+	}
+
+	@Test
 	void aDraftIsEditedFreelyAndAPublishedContestSendsAnUpdateWithTheNextVersion() {
 		Response created = fromTemplate("kon-ray-2023", 8);
 		String id = created.json().get("id").asString();
@@ -326,6 +349,23 @@ class ContestSetupTest extends RegistrationTestSupport {
 		badWeight.put("collectiveScoring", Map.of("description", "?", "weights", Map.of("so-giai", 1.0)));
 		assertThat(api().post("/api/registration/contests", ORGANIZER, ApiClient.json(badWeight)).code())
 			.isEqualTo("contest.scoring.component-unknown");
+
+		for (int threshold : new int[] { 0, 101 }) {
+			Map<String, Object> badThreshold = new java.util.HashMap<>(base);
+			badThreshold.put("collectiveScoring",
+					Map.of("description", "?", "weights", Map.of("all-correct", 1.0), "allCorrectPercent", threshold));
+			Response refused = api().post("/api/registration/contests", ORGANIZER, ApiClient.json(badThreshold));
+			assertThat(refused.status()).isEqualTo(400);
+			assertThat(refused.code()).isEqualTo("contest.scoring.all-correct-percent-invalid");
+			assertThat(refused.json().path("detail").asString()).contains("từ 1 đến 100");
+		}
+
+		Map<String, Object> badPoints = new java.util.HashMap<>(base);
+		badPoints.put("prizes", List.of(Map.of("name", "Giải nhất", "count", 1, "amountVnd", 1_000_000, "scope",
+				"individual", "ranking", "score", "points", -2)));
+		Response points = api().post("/api/registration/contests", ORGANIZER, ApiClient.json(badPoints));
+		assertThat(points.code()).isEqualTo("contest.prize.points-invalid");
+		assertThat(points.json().path("detail").asString()).contains("Giải nhất").contains("không âm");
 
 		assertThat(this.mongo.count(new org.springframework.data.mongodb.core.query.Query(), Contest.class))
 			.isEqualTo(before);

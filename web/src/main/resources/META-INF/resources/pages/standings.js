@@ -5,6 +5,7 @@ import { h, alertBox, formatDuration, loadPublishedContests } from '../ui.js';
 // prizes once the award decision is published.
 
 const number = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+const score = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 const money = new Intl.NumberFormat('vi-VN');
 
 const RANKINGS = {
@@ -83,20 +84,44 @@ function standingsTable(contest, board, units, first, revealed) {
         h('td', { class: 'num' }, formatDuration(row.durationMillis)))))));
 }
 
+// The block (khối) of each unit is shown when units have blocks; a ranking used by a tier awarded
+// per block also shows each unit's rank within its block. The formula's judged and prize-point
+// components have their own columns when the formula uses them.
 function collectiveTable(collective) {
+  const rows = collective.rows;
+  const blocks = rows.some((r) => r.block);
+  const perBlock = collective.perBlock && blocks;
+  const judged = rows.some((r) => r.judged !== null && r.judged !== undefined);
+  const points = rows.some((r) => r.prizePoints !== null && r.prizePoints !== undefined);
+  const allCorrect = collective.ranking === 'all-correct';
+  const threshold = collective.allCorrectPercent ?? 100;
+  const label = allCorrect && threshold < 100
+    ? `Số người trả lời đúng từ ${threshold}% số câu trở lên`
+    : (RANKINGS[collective.ranking] ?? collective.ranking);
+  const num = (text) => h('th', { scope: 'col', class: 'num' }, text);
   return h('div', { class: 'table-wrap' },
-    h('table', { class: 'collective', 'data-ranking': collective.ranking },
-      h('caption', {}, `Xếp hạng tập thể — ${RANKINGS[collective.ranking] ?? collective.ranking}`),
+    h('table', { class: 'collective', 'data-ranking': collective.ranking, 'data-per-block': perBlock ? 'true' : null },
+      h('caption', {}, `Xếp hạng tập thể — ${label}` + (perBlock ? ' (xét giải theo từng khối)' : '')),
       h('thead', {}, h('tr', {},
         h('th', { scope: 'col' }, 'Hạng'), h('th', { scope: 'col' }, 'Đơn vị'),
-        h('th', { scope: 'col', class: 'num' }, 'Người dự thi'), h('th', { scope: 'col', class: 'num' }, 'Tỷ lệ tham gia'),
-        h('th', { scope: 'col', class: 'num' }, 'Điểm trung bình'),
-        collective.ranking === 'formula' ? h('th', { scope: 'col', class: 'num' }, 'Điểm tổng hợp') : null)),
-      h('tbody', {}, collective.rows.map((r) => h('tr', { class: `band-${r.band}` },
+        blocks ? h('th', { scope: 'col', class: 'block' }, 'Khối') : null,
+        perBlock ? num('Hạng trong khối') : null,
+        num('Người dự thi'), num('Tỷ lệ tham gia'),
+        num('Điểm trung bình'),
+        allCorrect ? num(label) : null,
+        judged ? num('Điểm Ban Giám khảo') : null,
+        points ? num('Điểm quy đổi từ giải') : null,
+        collective.ranking === 'formula' ? num('Điểm tổng hợp') : null)),
+      h('tbody', {}, rows.map((r) => h('tr', { class: `band-${r.band}` },
         h('td', {}, String(r.rank)), h('th', { scope: 'row' }, r.name),
+        blocks ? h('td', { class: 'block' }, r.block ?? '—') : null,
+        perBlock ? h('td', { class: 'num block-rank' }, String(r.blockRank)) : null,
         h('td', { class: 'num' }, String(r.participants)),
         h('td', { class: 'num' }, r.participationRate === null ? '—' : `${number.format(r.participationRate)}%`),
         h('td', { class: 'num' }, `${number.format(r.meanScore)}%`),
+        allCorrect ? h('td', { class: 'num' }, r.allCorrect === null ? 'Ẩn đến khi vòng thi kết thúc' : String(r.allCorrect)) : null,
+        judged ? h('td', { class: 'num' }, score.format(r.judged ?? 0)) : null,
+        points ? h('td', { class: 'num' }, number.format(r.prizePoints ?? 0)) : null,
         collective.ranking === 'formula' ? h('td', { class: 'num' }, number.format(r.formula ?? 0)) : null)))));
 }
 

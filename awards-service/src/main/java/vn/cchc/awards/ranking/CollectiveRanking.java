@@ -25,6 +25,18 @@ public final class CollectiveRanking {
 
 	public static List<UnitScore> scores(Collection<Unit> units, List<Board> boards,
 			@Nullable Map<String, Double> weights) {
+		return scores(units, boards, weights, 100, Map.of(), Map.of());
+	}
+
+	/**
+	 * @param allCorrectPercent the share of questions (1–100) a person's counted attempt must have
+	 * right to count as all-correct
+	 * @param judged each unit's judged score over the contest's judged rounds (missing: 0)
+	 * @param prizePoints each unit's prize points (missing: 0)
+	 */
+	public static List<UnitScore> scores(Collection<Unit> units, List<Board> boards,
+			@Nullable Map<String, Double> weights, int allCorrectPercent, Map<String, Double> judged,
+			Map<String, Double> prizePoints) {
 		Map<String, Scored> bestPerPerson = new HashMap<>();
 		for (Board board : boards) {
 			for (Board.Ranked row : board.rows()) {
@@ -40,7 +52,7 @@ public final class CollectiveRanking {
 			}
 			int[] c = counts.computeIfAbsent(s.unitCode(), k -> new int[2]);
 			c[0]++;
-			if (s.allCorrect()) {
+			if (s.correctAtLeast(allCorrectPercent)) {
 				c[1]++;
 			}
 			percentSum.merge(s.unitCode(), percent(s), Double::sum);
@@ -50,8 +62,11 @@ public final class CollectiveRanking {
 			int[] c = counts.getOrDefault(unit.unitCode(), new int[2]);
 			Double rate = unit.headcount() > 0 ? round1(100.0 * c[0] / unit.headcount()) : null;
 			double mean = c[0] == 0 ? 0 : round1(percentSum.get(unit.unitCode()) / c[0]);
-			double formula = weights == null ? 0 : UnitScore.formula(weights, c[0], c[1], rate, mean);
-			scores.add(new UnitScore(unit, c[0], c[1], rate, mean, formula));
+			double judgedScore = judged.getOrDefault(unit.unitCode(), 0.0);
+			double points = prizePoints.getOrDefault(unit.unitCode(), 0.0);
+			double formula = weights == null ? 0
+					: UnitScore.formula(weights, c[0], c[1], rate, mean, judgedScore, points);
+			scores.add(new UnitScore(unit, c[0], c[1], rate, mean, formula, judgedScore, points));
 		}
 		scores.sort(Comparator.comparing(s -> s.unit().unitCode()));
 		return scores;

@@ -16,4 +16,9 @@ public record Scored(String attemptId, String roundId, String participantId, @Nu
 		return this.questions > 0 && this.correct >= this.questions;
 	}
 
+	/** At least {@code percent} % of the questions right (100: every answer right). */
+	public boolean correctAtLeast(int percent) {
+		return this.questions > 0 && this.correct * 100L >= (long) percent * this.questions;
+	}
+
 }

@@ -6,11 +6,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One unit's collective figures for a round: people who submitted, people whose counted attempt
- * had every answer right, the participation rate in % of the headcount (null when unknown), the
- * mean score in % of the questions, and the combined formula score.
+ * reached the contest's all-correct threshold (every answer right unless set lower), the
+ * participation rate in % of the headcount (null when unknown), the mean score in % of the
+ * questions, the unit's judged score over the contest's judged rounds, its prize points, and the
+ * combined formula score.
  */
 public record UnitScore(Unit unit, int participants, int allCorrect, @Nullable Double participationRate,
-		double meanScore, double formula) {
+		double meanScore, double formula, double judged, double prizePoints) {
+
+	public UnitScore(Unit unit, int participants, int allCorrect, @Nullable Double participationRate,
+			double meanScore, double formula) {
+		this(unit, participants, allCorrect, participationRate, meanScore, formula, 0, 0);
+	}
 
 	/** The figure a ranking code orders by (higher is better). */
 	public double value(String ranking) {
@@ -26,6 +33,16 @@ public record UnitScore(Unit unit, int participants, int allCorrect, @Nullable D
 
 	static double formula(Map<String, Double> weights, int participants, int allCorrect,
 			@Nullable Double participationRate, double meanScore) {
+		return formula(weights, participants, allCorrect, participationRate, meanScore, 0, 0);
+	}
+
+	/**
+	 * The weighted sum, rounded to 0.01. {@code judged} is the unit's judged score summed over the
+	 * contest's judged rounds; {@code prizePoints} the points of the prizes it and its people won in
+	 * tiers not ranked by the formula.
+	 */
+	static double formula(Map<String, Double> weights, int participants, int allCorrect,
+			@Nullable Double participationRate, double meanScore, double judged, double prizePoints) {
 		double sum = 0;
 		for (Map.Entry<String, Double> w : weights.entrySet()) {
 			double component = switch (w.getKey()) {
@@ -33,7 +50,8 @@ public record UnitScore(Unit unit, int participants, int allCorrect, @Nullable D
 				case "mean-score" -> meanScore;
 				case "all-correct" -> allCorrect;
 				case "participants" -> participants;
-				// Judged scores and prize points come from other rounds; not known to a quiz ranking.
+				case "judged" -> judged;
+				case "prize-points" -> prizePoints;
 				default -> 0;
 			};
 			sum += component * w.getValue();

@@ -65,7 +65,7 @@ class RankingRulesTest {
 	}
 
 	static Tier tier(String name, int count, boolean side) {
-		return new Tier(name, count, 100, "individual", "score", null, side, false, null, null);
+		return new Tier(name, count, 100, "individual", "score", null, side, false, null, null, null);
 	}
 
 	@Test
@@ -105,10 +105,10 @@ class RankingRulesTest {
 	@Test
 	void one_main_prize_per_winner_while_a_side_prize_may_go_to_a_main_winner() {
 		Tier most = new Tier("Nhiều người dự thi nhất", 1, 700_000, "collective", "participants", null, false, false,
-				null, null);
+				null, null, null);
 		Tier correct = new Tier("Nhiều người trả lời đúng nhất", 1, 700_000, "collective", "all-correct", null, false,
-				false, null, null);
-		Tier side = new Tier("Giải phụ", 1, 500_000, "collective", "mean-score", null, true, false, null, null);
+				false, null, null, null);
+		Tier side = new Tier("Giải phụ", 1, 500_000, "collective", "mean-score", null, true, false, null, null, null);
 		Allocation allocation = PrizeAllocation.allocate(List.of(most, correct, side), (t, i) -> Map.of("",
 				t.ranking().equals("all-correct") ? ranked("KP1", 1, "KP2", 2) : ranked("KP1", 1, "KP3", 2)),
 				Map.of());
@@ -118,8 +118,8 @@ class RankingRulesTest {
 	@Test
 	void per_block_tiers_are_awarded_in_each_block_and_judged_tiers_are_noted() {
 		Tier perBlock = new Tier("Giải Nhất khối", 1, 0, "collective", "participation-rate", null, false, true, null,
-				null);
-		Tier judged = new Tier("Video hay nhất", 10, 500_000, "collective", "judged", null, true, false, null, null);
+				null, null);
+		Tier judged = new Tier("Video hay nhất", 10, 500_000, "collective", "judged", null, true, false, null, null, null);
 		Map<String, List<Candidate>> blocks = new LinkedHashMap<>();
 		blocks.put("so-nganh", ranked("S1", 1, "S2", 2));
 		blocks.put("huyen", ranked("H1", 1));
