@@ -24,6 +24,7 @@ for module in registration-service quiz-service submission-service judging-servi
   mkdir -p "$STACK/project/$module/target"
   cp "$ROOT/$module/target/$module-$VERSION-exec.jar" "$STACK/project/$module/target/"
 done
+mkdir -p "$ROOT/local/target/keycloak-built"   # built by the launcher on first use; a dangling link would stop it
 for dir in lib keycloak keycloak-built; do
   ln -sfn "$ROOT/local/target/$dir" "$STACK/project/local/target/$dir"
 done

@@ -33,6 +33,7 @@ import org.springframework.stereotype.Service;
 import vn.cchc.contracts.AttemptEvent.AttemptStarted;
 import vn.cchc.contracts.AttemptEvent.AttemptSubmitted;
 import vn.cchc.contracts.ContestEvent.QuizSettings;
+import vn.cchc.platform.mongo.Lookups;
 import vn.cchc.platform.outbox.Outbox;
 import vn.cchc.platform.web.ApiException;
 import vn.cchc.platform.web.Caller;
@@ -178,7 +179,7 @@ public class AttemptService {
 	private int attemptsUsed(String keyPrefix, int allowed) {
 		int used = 0;
 		while (used < allowed
-				&& this.mongo.exists(Query.query(Criteria.where("attemptKey").is(keyPrefix + (used + 1))), Attempt.class)) {
+				&& Lookups.exists(this.mongo, Query.query(Criteria.where("attemptKey").is(keyPrefix + (used + 1))), Attempt.class)) {
 			used++;
 		}
 		return used;

@@ -23,6 +23,7 @@ import vn.cchc.contracts.ParticipantEvent.ParticipantExcluded;
 import vn.cchc.contracts.Topics;
 import vn.cchc.platform.inbox.EventHandlers;
 import vn.cchc.platform.inbox.EventInbox;
+import vn.cchc.platform.mongo.Lookups;
 
 /** Keeps the quiz's copy of rounds and participants. Every handler is an upsert, so replays are harmless. */
 @Component
@@ -74,8 +75,8 @@ class RegistrationEventsListener {
 			if (known != null && known.configVersion() != null && known.configVersion() > event.version()) {
 				continue;
 			}
-			boolean settled = known != null && (!now.isBefore(known.opensAt()) || this.mongo
-				.exists(Query.query(Criteria.where("roundId").is(round.roundId())), Attempt.class));
+			boolean settled = known != null && (!now.isBefore(known.opensAt()) || Lookups.exists(this.mongo,
+					Query.query(Criteria.where("roundId").is(round.roundId())), Attempt.class));
 			Update update = new Update().set("contestId", event.contestId())
 				.set("contestTitle", event.title())
 				.set("title", round.title())

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 
 import vn.cchc.contracts.ParticipantEvent.ParticipantEnrolled;
 import vn.cchc.contracts.ParticipantEvent.ParticipantExcluded;
+import vn.cchc.platform.mongo.Lookups;
 import vn.cchc.platform.outbox.Outbox;
 import vn.cchc.platform.web.ApiException;
 import vn.cchc.platform.web.Caller;
@@ -173,7 +174,7 @@ public class EnrolmentService {
 	}
 
 	private boolean exists(String field, String value) {
-		return value != null && this.mongo.exists(Query.query(Criteria.where(field).is(value)), Participant.class);
+		return value != null && Lookups.exists(this.mongo, Query.query(Criteria.where(field).is(value)), Participant.class);
 	}
 
 	private static ApiException alreadyEnrolled() {

@@ -5,7 +5,11 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaAccess.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -34,6 +38,19 @@ public final class ArchitectureRules {
 		.dependOnClassesThat()
 		.haveFullyQualifiedName("org.apache.kafka.clients.producer.KafkaProducer")
 		.because("a state change and its event are one MongoDB write (the outbox); see ADR 0002");
+
+	/** Existence checks and counts stay index lookups on every MongoDB (see {@code Lookups}). */
+	@ArchTest
+	public static final ArchRule NO_COUNT_DOCUMENTS = noClasses().that()
+		.resideOutsideOfPackage("vn.cchc.platform..")
+		.should()
+		.callMethodWhere(target(owner(assignableTo("org.springframework.data.mongodb.core.MongoOperations")))
+			.and(target(name("exists")).or(target(name("count")))))
+		.orShould()
+		.callMethodWhere(target(owner(assignableTo("com.mongodb.client.MongoCollection")))
+			.and(target(name("countDocuments"))))
+		.because("countDocuments is an aggregation, which the embedded MongoDB answers by copying the whole "
+				+ "collection; use vn.cchc.platform.mongo.Lookups.exists");
 
 	@ArchTest
 	public static final ArchRule NO_STANDARD_STREAMS = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS

@@ -62,7 +62,7 @@ public class EventInbox {
 		if (handler.isEmpty()) {
 			return;
 		}
-		if (this.mongo.getCollection(PROCESSED).countDocuments(new Document("_id", id)) > 0) {
+		if (processed(id)) {
 			log.debug("Event {} ({}) already processed; skipped", id, typeName);
 			return;
 		}
@@ -80,8 +80,16 @@ public class EventInbox {
 		}
 	}
 
+	/**
+	 * Whether the event was handled: a find by {@code _id} (not {@code countDocuments}, which drivers
+	 * run as an aggregation; the embedded MongoDB answers that by reading the whole collection).
+	 */
 	public boolean processed(String eventId) {
-		return this.mongo.getCollection(PROCESSED).countDocuments(new Document("_id", eventId)) > 0;
+		return this.mongo.getCollection(PROCESSED)
+			.find(new Document("_id", eventId))
+			.projection(new Document("_id", 1))
+			.limit(1)
+			.first() != null;
 	}
 
 	public static String header(ConsumerRecord<?, ?> record, String name) {
