@@ -1,10 +1,12 @@
 package vn.cchc.platform.security;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +18,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -28,8 +31,8 @@ import org.springframework.security.web.SecurityFilterChain;
 public class ResourceServerConfiguration {
 
 	@Bean
-	SecurityFilterChain cchcResourceServer(HttpSecurity http, SecurityProperties properties, JsonMapper json)
-			throws Exception {
+	SecurityFilterChain cchcResourceServer(HttpSecurity http, SecurityProperties properties, JsonMapper json,
+			ObjectProvider<JwtDecoder> decoders) throws Exception {
 		ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
 		JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
 		authentication.setJwtGrantedAuthoritiesConverter(realmRoles());
@@ -43,7 +46,13 @@ public class ResourceServerConfiguration {
 					.forEach(path -> requests.requestMatchers(HttpMethod.GET, path).permitAll());
 				requests.anyRequest().authenticated();
 			})
-			.oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(authentication))
+			.oauth2ResourceServer(rs -> rs.jwt(jwt -> {
+				jwt.jwtAuthenticationConverter(authentication);
+				JwtDecoder decoder = decoders.getIfAvailable();
+				if (decoder != null && properties.jwtCacheSize() > 0) {
+					jwt.decoder(new CachingJwtDecoder(decoder, properties.jwtCacheSize(), Clock.systemUTC()));
+				}
+			})
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
 			.exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
