@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
@@ -21,6 +22,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 
 /** The resource-server filter chain every service shares. */
 @AutoConfiguration(beforeName = {
@@ -46,7 +48,7 @@ public class ResourceServerConfiguration {
 					.forEach(path -> requests.requestMatchers(HttpMethod.GET, path).permitAll());
 				requests.anyRequest().authenticated();
 			})
-			.oauth2ResourceServer(rs -> rs.jwt(jwt -> {
+			.oauth2ResourceServer(rs -> rs.bearerTokenResolver(RequestCharacters.bearerTokens()).jwt(jwt -> {
 				jwt.jwtAuthenticationConverter(authentication);
 				JwtDecoder decoder = decoders.getIfAvailable();
 				if (decoder != null && properties.jwtCacheSize() > 0) {
@@ -57,6 +59,13 @@ public class ResourceServerConfiguration {
 				.accessDeniedHandler(problems))
 			.exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		return http.build();
+	}
+
+	/** Spring's strict firewall with its header rules as character loops (see {@link RequestCharacters}). */
+	@Bean
+	@ConditionalOnMissingBean(HttpFirewall.class)
+	HttpFirewall cchcHttpFirewall() {
+		return RequestCharacters.firewall();
 	}
 
 	/** Realm roles become {@code ROLE_<role>} authorities. */
