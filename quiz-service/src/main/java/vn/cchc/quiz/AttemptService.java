@@ -70,9 +70,8 @@ public class AttemptService {
 
 	/**
 	 * Closes due attempts off the scheduler's thread: with virtual threads every fixed-delay task
-	 * (the outbox relay included) shares one scheduler thread, and closing an attempt another
-	 * instance already submitted still costs two reads; done inline, those held the relay back
-	 * and events left up to 15 s late at 60 starts/s. Eight at a time, queued beyond.
+	 * shares one scheduler thread, and closing an attempt another instance already submitted still
+	 * costs two reads (at a window's end, thousands at once). Eight at a time, queued beyond.
 	 */
 	private final ExecutorService closer = Executors.newFixedThreadPool(8,
 			Thread.ofVirtual().name("quiz-close-", 0).factory());

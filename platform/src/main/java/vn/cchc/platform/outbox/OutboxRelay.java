@@ -3,6 +3,8 @@ package vn.cchc.platform.outbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -14,12 +16,13 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 
 import vn.cchc.platform.events.CloudEventRecords;
 import vn.cchc.platform.events.TraceContextBridge;
@@ -35,8 +38,13 @@ import vn.cchc.platform.events.TraceContextBridge;
  * never searched per turn. Every {@code cchc.outbox.sweep-interval}, and at the first turn, it also
  * searches each collection for pending messages: those of an instance that crashed between its
  * write and its relay, or of a writer that did not hint.
+ * <p>
+ * Turns run on the relay's own thread, started and stopped with the application context, not on
+ * Spring's scheduler: with virtual threads every fixed-delay {@code @Scheduled} task of a service
+ * shares one scheduler thread, and a slow one (the quiz's deadline closes) once held events back
+ * for up to 15 s.
  */
-public class OutboxRelay {
+public class OutboxRelay implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -55,6 +63,8 @@ public class OutboxRelay {
 	private final OutboxHints hints;
 
 	private volatile boolean kafkaWasDown;
+
+	private @Nullable ScheduledExecutorService turns;
 
 	/** When the last search of whole collections ran (0: never, so the first turn searches). */
 	private long lastSweepNanos;
@@ -84,7 +94,49 @@ public class OutboxRelay {
 		}
 	}
 
-	@Scheduled(fixedDelayString = "${cchc.outbox.poll-interval:100ms}")
+	@Override
+	public synchronized void start() {
+		if (this.turns == null) {
+			this.turns = Executors
+				.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-relay").daemon().factory());
+			long every = this.properties.pollInterval().toNanos();
+			this.turns.scheduleWithFixedDelay(this::turn, every, every, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	@Override
+	public void stop() {
+		ScheduledExecutorService running;
+		synchronized (this) {
+			running = this.turns;
+			this.turns = null;
+		}
+		if (running != null) {
+			running.shutdown();
+			try {
+				running.awaitTermination(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return this.turns != null;
+	}
+
+	/** One scheduled turn; a failure (MongoDB unreachable) is logged and the next turn tries again. */
+	private void turn() {
+		try {
+			relay();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Outbox relay turn failed; retried in {}: {}", this.properties.pollInterval(), ex.toString());
+		}
+	}
+
 	public synchronized void relay() {
 		for (String collection : this.collections) {
 			if (!relayHinted(collection)) {
