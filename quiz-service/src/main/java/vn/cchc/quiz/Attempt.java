@@ -20,6 +20,8 @@ import vn.cchc.quiz.QuestionBank.Question;
  * {@code answerVersion} grows with each saved answer; scoring uses it to never miss a late save.
  * {@code allowed} lists {@code questionId:optionKey} for every option drawn, so an answer save is one
  * guarded update whose filter alone proves the question was drawn and the option offered.
+ * While the attempt is open its answers are kept in a small {@link AnswerSheet} of their own (the
+ * document every answer save rewrites), and copied here when it closes.
  * {@code questions} keep the order the participant sees, options included (shuffled or not);
  * scoring compares option keys, so the order never changes a score.
  */
@@ -31,9 +33,26 @@ public record Attempt(@Id String id, String contestId, String roundId, String pa
 		List<String> flags, List<OutboxMessage> outbox, @Nullable String category, @Nullable String period,
 		@Nullable String bankCode, @Nullable Integer bankVersion, @Nullable List<String> allowed,
 		@Nullable String predictionQuestion, @Nullable Boolean resultsAfterClose, @Nullable String openId,
-		@Nullable String scoringKey, @Nullable Instant closedAt) {
+		@Nullable String scoringKey, @Nullable Instant closedAt, @Nullable Boolean sheet) {
 
 	public static final String COLLECTION = "attempts";
+
+	/**
+	 * True when the answers live in the attempt's {@link AnswerSheet} while it is open (attempts
+	 * started since the sheet existed); they are copied into the attempt when it is closed.
+	 */
+	boolean answersInSheet() {
+		return Boolean.TRUE.equals(this.sheet);
+	}
+
+	/** This attempt with the answers given so far (from its open sheet). */
+	Attempt withAnswers(Map<String, String> givenAnswers, Map<String, Instant> givenAt, long version) {
+		return new Attempt(this.id, this.contestId, this.roundId, this.participantId, this.userId, this.number,
+				this.attemptKey, this.activeKey, this.status, this.startedAt, this.deadline, this.questions, givenAnswers,
+				version, this.submittedAt, this.correctCount, this.durationMillis, this.prediction, this.autoClosed,
+				givenAt, this.flags, this.outbox, this.category, this.period, this.bankCode, this.bankVersion, this.allowed,
+				this.predictionQuestion, this.resultsAfterClose, this.openId, this.scoringKey, this.closedAt, this.sheet);
+	}
 
 	/** The entry of {@code allowed} that lets an answer save match: question id and option key. */
 	static String allowedEntry(String questionId, String option) {

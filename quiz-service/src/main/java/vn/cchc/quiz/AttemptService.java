@@ -96,6 +96,7 @@ public class AttemptService {
 		indexes.createIndex(new Index("attemptKey", Sort.Direction.ASC).unique());
 		indexes.createIndex(new Index("status", Sort.Direction.ASC).on("deadline", Sort.Direction.ASC));
 		indexes.createIndex(new Index("roundId", Sort.Direction.ASC).on("participantId", Sort.Direction.ASC));
+		mongo.indexOps(AnswerSheet.class).createIndex(new Index("openId", Sort.Direction.ASC).unique().sparse());
 	}
 
 	record Started(Attempt attempt, boolean resumed) {
@@ -131,7 +132,7 @@ public class AttemptService {
 		if (active != null) {
 			if (now.isBefore(active.deadline())) {
 				this.deadlines.putIfAbsent(active.id(), active.deadline());
-				return new Started(active, true);
+				return new Started(withSheet(active), true);
 			}
 			close(active.id(), true);
 		}
@@ -143,7 +144,7 @@ public class AttemptService {
 			// A simultaneous start may have just opened the last allowed attempt: resume it.
 			Attempt winner = this.mongo.findOne(Query.query(Criteria.where("activeKey").is(activeKey)), Attempt.class);
 			if (winner != null && now.isBefore(winner.deadline())) {
-				return new Started(winner, true);
+				return new Started(withSheet(winner), true);
 			}
 			throw ApiException.conflict("quiz.attempts.exhausted", period == null
 					? "Bạn đã dùng hết " + settings.attemptsAllowed() + " lượt thi của vòng này."
@@ -165,7 +166,9 @@ public class AttemptService {
 				new HashMap<>(), List.of(), this.outbox.messages(event), participant.category(), period, pool.code(),
 				pool.version(), Attempt.allowed(drawn),
 				settings.prediction() == null ? null : settings.prediction().question(), round.resultsAfterClose(),
-				attemptId, null, null);
+				attemptId, null, null, true);
+		// The sheet first: an attempt is never without one (a sheet left by a failed start is unused).
+		this.mongo.insert(AnswerSheet.open(attemptId));
 		try {
 			Attempt inserted = this.mongo.insert(attempt);
 			this.outbox.written(Attempt.COLLECTION, attemptId);
@@ -174,9 +177,10 @@ public class AttemptService {
 		}
 		catch (DuplicateKeyException ex) {
 			// A concurrent start (double click, two devices, two instances) won: resume that one.
+			this.mongo.remove(Query.query(Criteria.where("_id").is(attemptId)), AnswerSheet.class);
 			Attempt winner = this.mongo.findOne(Query.query(Criteria.where("activeKey").is(activeKey)), Attempt.class);
 			if (winner != null) {
-				return new Started(winner, true);
+				return new Started(withSheet(winner), true);
 			}
 			throw ApiException.conflict("quiz.attempt.concurrent", "Bài thi vừa được bắt đầu ở nơi khác; vui lòng tải lại trang.");
 		}
@@ -231,7 +235,16 @@ public class AttemptService {
 		if (attempt == null || !attempt.userId().equals(caller.userId())) {
 			throw notFound();
 		}
-		return attempt;
+		return withSheet(attempt);
+	}
+
+	/** An open attempt with the answers saved so far in its sheet (a closed one holds its own). */
+	private Attempt withSheet(Attempt attempt) {
+		if (!attempt.answersInSheet() || attempt.status() != Status.ACTIVE || attempt.scoringKey() != null) {
+			return attempt;
+		}
+		AnswerSheet sheet = this.mongo.findById(attempt.id(), AnswerSheet.class);
+		return sheet == null ? attempt : attempt.withAnswers(sheet.answers(), sheet.answeredAt(), sheet.answerVersion());
 	}
 
 	/**
@@ -255,7 +268,7 @@ public class AttemptService {
 				.min("answeredAt." + questionId, now)
 				.inc("answerVersion", 1);
 			Document saved = this.mongo.findAndModify(open, update, FindAndModifyOptions.options().returnNew(true),
-					Document.class, Attempt.COLLECTION);
+					Document.class, facts.sheet() ? AnswerSheet.COLLECTION : Attempt.COLLECTION);
 			if (saved != null) {
 				Document answers = saved.get("answers", Document.class);
 				return new Saved(questionId, option, answers == null ? 0 : answers.size());
@@ -265,7 +278,7 @@ public class AttemptService {
 	}
 
 	/** What never changes in an attempt once started, for the answer path; null when there is none. */
-	record AttemptFacts(String userId, Instant deadline, java.util.Set<String> allowed) {
+	record AttemptFacts(String userId, Instant deadline, java.util.Set<String> allowed, boolean sheet) {
 	}
 
 	private @Nullable AttemptFacts facts(String attemptId) {
@@ -274,13 +287,13 @@ public class AttemptService {
 			return known;
 		}
 		Query query = Query.query(Criteria.where("_id").is(attemptId));
-		query.fields().include("userId").include("deadline").include("allowed").include("openId");
+		query.fields().include("userId").include("deadline").include("allowed").include("openId").include("sheet");
 		Document attempt = this.mongo.findOne(query, Document.class, Attempt.COLLECTION);
 		if (attempt == null || attempt.getString("openId") == null || attempt.getList("allowed", String.class) == null) {
 			return null;
 		}
 		AttemptFacts loaded = new AttemptFacts(attempt.getString("userId"), attempt.getDate("deadline").toInstant(),
-				java.util.Set.copyOf(attempt.getList("allowed", String.class)));
+				java.util.Set.copyOf(attempt.getList("allowed", String.class)), Boolean.TRUE.equals(attempt.getBoolean("sheet")));
 		this.facts.put(attemptId, loaded);
 		return loaded;
 	}
@@ -296,7 +309,8 @@ public class AttemptService {
 		if (!attempt.offers(questionId, option)) {
 			throw ApiException.badRequest("quiz.option.invalid", "Phương án trả lời không hợp lệ.");
 		}
-		if (attempt.scoringKey() == null && (attempt.openId() == null || attempt.allowed() == null)) {
+		if (!attempt.answersInSheet() && attempt.scoringKey() == null
+				&& (attempt.openId() == null || attempt.allowed() == null)) {
 			// An attempt started before saves went through openId: same checks, done above, and a
 			// guarded filter on the attempt's own fields.
 			Attempt saved = this.mongo.findAndModify(
@@ -338,8 +352,16 @@ public class AttemptService {
 	 */
 	private Attempt finish(String attemptId, Long prediction, boolean autoClosed) {
 		Instant now = this.clock.instant();
-		Attempt closing = this.mongo.findAndModify(Query.query(Criteria.where("openId").is(attemptId)),
-				new Update().unset("openId").set("scoringKey", attemptId).set("closedAt", now),
+		Update closingUpdate = new Update().unset("openId").set("scoringKey", attemptId).set("closedAt", now);
+		AnswerSheet sheet = closeSheet(attemptId, now);
+		if (sheet != null) {
+			// The attempt takes the sheet's final answers in the same write that closes it.
+			closingUpdate.set("answers", sheet.answers())
+				.set("answeredAt", sheet.answeredAt())
+				.set("answerVersion", sheet.answerVersion())
+				.set("closedAt", sheet.closedAt() != null ? sheet.closedAt() : now);
+		}
+		Attempt closing = this.mongo.findAndModify(Query.query(Criteria.where("openId").is(attemptId)), closingUpdate,
 				FindAndModifyOptions.options().returnNew(true), Attempt.class);
 		if (closing == null) {
 			Attempt current = this.mongo.findById(attemptId, Attempt.class);
@@ -379,6 +401,18 @@ public class AttemptService {
 		}
 		// Another instance scored it between our two writes; its result stands.
 		return this.mongo.findById(attemptId, Attempt.class);
+	}
+
+	/**
+	 * Closes the attempt's answer sheet to answers (one write on its unique {@code openId}) and
+	 * returns its final content; a sheet already closed (a submit racing the deadline, or a crash
+	 * between this write and the next) is read as it stands. Null for an attempt without a sheet.
+	 */
+	private @Nullable AnswerSheet closeSheet(String attemptId, Instant now) {
+		AnswerSheet closed = this.mongo.findAndModify(Query.query(Criteria.where("openId").is(attemptId)),
+				new Update().unset("openId").set("closedAt", now), FindAndModifyOptions.options().returnNew(true),
+				AnswerSheet.class);
+		return closed != null ? closed : this.mongo.findById(attemptId, AnswerSheet.class);
 	}
 
 	/** Attempts started before saves went through {@code openId}: scored with a guarded filter. */

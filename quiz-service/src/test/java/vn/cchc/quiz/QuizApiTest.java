@@ -334,12 +334,12 @@ class QuizApiTest extends QuizTestSupport {
 			assertThat(api().put("/api/quiz/attempts/" + attemptId + "/answers/" + questions.get(i).id(), token,
 					"{\"option\":\"" + questions.get(i).correct() + "\"}").status()).isEqualTo(200);
 		}
-		// A crash after the first write of a submit: closed to answers, not yet scored.
+		// A crash after the first write of a submit: the answer sheet closed, the attempt not yet scored.
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(attemptId)),
-				new org.springframework.data.mongodb.core.query.Update().unset("openId")
-					.set("scoringKey", attemptId)
-					.set("closedAt", Instant.now()),
-				Attempt.class);
+				new org.springframework.data.mongodb.core.query.Update().unset("openId").set("closedAt", Instant.now()),
+				AnswerSheet.class);
+		assertThat(api().get("/api/quiz/attempts/" + attemptId, token).json().get("answers").size())
+			.as("a reload shows the answers of the closed sheet").isEqualTo(3);
 		Response late = api().put("/api/quiz/attempts/" + attemptId + "/answers/" + questions.get(3).id(), token,
 				"{\"option\":\"" + questions.get(3).correct() + "\"}");
 		assertThat(late.status()).as("no answer lands in an attempt being scored").isEqualTo(409);
@@ -375,10 +375,11 @@ class QuizApiTest extends QuizTestSupport {
 		Response started = api().post("/api/quiz/rounds/" + roundId + "/attempts", token, null);
 		assertThat(started.status()).as(started.body()).isEqualTo(201);
 		String attemptId = started.json().get("attemptId").asString();
-		// An attempt written before answer saves were guarded by "allowed".
+		// An attempt written before answer saves were guarded by "allowed" (answers in the attempt, no sheet).
 		this.mongo.getCollection(Attempt.COLLECTION).updateOne(new org.bson.Document("_id", attemptId),
-				new org.bson.Document("$unset", new org.bson.Document("allowed", "").append("resultsAfterClose", "")
+				new org.bson.Document("$unset", new org.bson.Document("allowed", "").append("resultsAfterClose", "").append("sheet", "")
 					.append("category", "").append("period", "")));
+		this.mongo.remove(Query.query(Criteria.where("_id").is(attemptId)), AnswerSheet.class);
 		var question = stored(attemptId).questions().get(0);
 		assertThat(api().put("/api/quiz/attempts/" + attemptId + "/answers/" + question.id(), token,
 				"{\"option\":\"" + question.correct() + "\"}").status()).isEqualTo(200);
