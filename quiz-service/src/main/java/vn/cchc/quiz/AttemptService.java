@@ -173,6 +173,8 @@ public class AttemptService {
 			Attempt inserted = this.mongo.insert(attempt);
 			this.outbox.written(Attempt.COLLECTION, attemptId);
 			this.deadlines.put(attemptId, deadline);
+			// Answers that reach this instance need no read of the attempt (others read it once each).
+			this.facts.put(attemptId, new AttemptFacts(caller.userId(), deadline, java.util.Set.copyOf(attempt.allowed()), true));
 			return new Started(inserted, false);
 		}
 		catch (DuplicateKeyException ex) {
@@ -327,7 +329,10 @@ public class AttemptService {
 
 	/** Submits the caller's attempt; submitting again returns the same result. */
 	Attempt submit(Caller caller, String attemptId, Long prediction) {
-		Attempt attempt = get(caller, attemptId);
+		Attempt attempt = this.mongo.findById(attemptId, Attempt.class);
+		if (attempt == null || !attempt.userId().equals(caller.userId())) {
+			throw notFound();
+		}
 		if (prediction != null && prediction < 0) {
 			throw ApiException.badRequest("quiz.prediction.invalid", "Số dự đoán không được âm.");
 		}
