@@ -8,7 +8,9 @@
 #   QUIZ_INSTANCES=1 PORT_OFFSET=450 load-tests/run-stack.sh --reset
 #
 # Environment: PORT_OFFSET (450), QUIZ_INSTANCES (2), STACK_DIR (load-tests/target/stack),
-# SERVICE_JVM_OPTIONS (space separated; default below). Extra arguments go to the launcher
+# SERVICE_JVM_OPTIONS (space separated; default below), MONGO_MEMORY_HEAP (10g: the in-memory MongoDB
+# keeps every document of every run on its heap; at 900 answers/s a 3 GB heap filled within 6 minutes
+# and its full collections stalled the run). Extra arguments go to the launcher
 # (e.g. --reset). Needs `./mvnw -B -DskipTests package` to have built local/target/lib and Keycloak.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -33,6 +35,6 @@ rm -rf "$STACK/launcher/classes" && cp -r "$ROOT/local/target/classes" "$STACK/l
 
 JVM_ARGS=()
 for option in $JVM; do JVM_ARGS+=("--service-jvm-option=$option"); done
-exec "$JAVA" -Xmx128m -Dcchc.local.keycloak-start-timeout=600 -Dcchc.local.service-start-timeout=600 -Dcchc.local.keycloak-java-opts-append= -cp "$STACK/launcher/classes:$ROOT/local/target/lib/*" vn.cchc.local.LocalStackMain \
+exec "$JAVA" -Xmx128m -Dcchc.local.mongo-memory-heap="${MONGO_MEMORY_HEAP:-10g}" -Dcchc.local.keycloak-start-timeout=600 -Dcchc.local.service-start-timeout=600 -Dcchc.local.keycloak-java-opts-append= -cp "$STACK/launcher/classes:$ROOT/local/target/lib/*" vn.cchc.local.LocalStackMain \
   --project-dir="$STACK/project" --data-dir="$STACK/data" --port-offset="$OFFSET" --no-seed \
   --quiz-instances="$QUIZ" "${JVM_ARGS[@]}" "$@"

@@ -258,8 +258,9 @@ public final class LocalStack implements AutoCloseable {
 	private void startMongoProcess() {
 		say("Đang khởi động MongoDB nhúng (cổng " + this.ports.mongo() + ")…");
 		if (this.mongo == null) {
-			// In memory every document lives on the heap (a benchmark stores tens of thousands of attempts).
-			String heap = this.mongoInMemory ? "-Xmx3g" : "-Xmx256m";
+			// In memory every document lives on the heap (a benchmark stores tens of thousands of attempts;
+			// load-tests/run-stack.sh gives it more with -Dcchc.local.mongo-memory-heap).
+			String heap = "-Xmx" + (this.mongoInMemory ? System.getProperty("cchc.local.mongo-memory-heap", "3g") : "256m");
 			String gc = this.mongoInMemory ? "-XX:+UseParallelGC" : "-XX:+UseSerialGC";
 			List<String> command = List.of(this.layout.java().toString(), "-Xms32m", heap, gc,
 					"-Dlogback.configurationFile=" + this.layout.childLogbackConfig(), "-cp",
