@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -59,11 +60,12 @@ public class AttemptService {
 
 	private final Clock clock;
 
-	/** Each open attempt's fixed facts, so an answer save is one write (see {@link #answer}). */
-	private final Cache<String, AttemptFacts> facts = Caffeine.newBuilder()
-		.maximumSize(200_000)
-		.expireAfterAccess(Duration.ofHours(2))
-		.build();
+	/**
+	 * Each open attempt's fixed facts, so an answer save is one write (see {@link #answer}), kept
+	 * until a minute past the attempt's deadline: after it every save is refused anyway (and reads
+	 * the attempt to say why), so a round's finished attempts do not stay in the heap.
+	 */
+	private final Cache<String, AttemptFacts> facts;
 
 	/** Deadlines of the open attempts this instance started, closed by {@link #closeDue}. */
 	private final Map<String, Instant> deadlines = new ConcurrentHashMap<>();
@@ -89,6 +91,10 @@ public class AttemptService {
 		this.banks = banks;
 		this.outbox = outbox;
 		this.clock = clock;
+		this.facts = Caffeine.newBuilder()
+			.maximumSize(200_000)
+			.expireAfter(Expiry.<String, AttemptFacts>writing((id, known) -> factsLifetime(known, clock.instant())))
+			.build();
 		var indexes = mongo.indexOps(Attempt.class);
 		indexes.createIndex(new Index("activeKey", Sort.Direction.ASC).unique().sparse());
 		indexes.createIndex(new Index("openId", Sort.Direction.ASC).unique().sparse());
@@ -277,6 +283,12 @@ public class AttemptService {
 			}
 		}
 		return explainRefusedAnswer(caller, attemptId, questionId, option, now);
+	}
+
+	/** How long an attempt's facts stay cached: until a minute past its deadline, at least a second. */
+	static Duration factsLifetime(AttemptFacts known, Instant now) {
+		Duration left = Duration.between(now, known.deadline()).plusMinutes(1);
+		return left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left;
 	}
 
 	/** What never changes in an attempt once started, for the answer path; null when there is none. */
