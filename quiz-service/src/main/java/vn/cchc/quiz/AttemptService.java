@@ -71,9 +71,9 @@ public class AttemptService {
 	private final Map<String, Instant> deadlines = new ConcurrentHashMap<>();
 
 	/**
-	 * Closes due attempts off the scheduler's thread: with virtual threads every fixed-delay task
-	 * shares one scheduler thread, and closing an attempt another instance already submitted still
-	 * costs two reads (at a window's end, thousands at once). Eight at a time, queued beyond.
+	 * Closes due attempts eight at a time, queued beyond: at a window's end thousands fall due at
+	 * once, each a few MongoDB round trips (more when another instance already submitted it), and
+	 * the scheduler thread that finds them is shared with the service's other scheduled tasks.
 	 */
 	private final ExecutorService closer = Executors.newFixedThreadPool(8,
 			Thread.ofVirtual().name("quiz-close-", 0).factory());
@@ -237,13 +237,19 @@ public class AttemptService {
 		return agreed == null ? current : agreed;
 	}
 
+	/** The caller's attempt with the answers saved so far. */
 	Attempt get(Caller caller, String attemptId) {
+		return withSheet(owned(caller, attemptId));
+	}
+
+	/** The caller's attempt as stored (an open one without its sheet's answers). */
+	private Attempt owned(Caller caller, String attemptId) {
 		Attempt attempt = this.mongo.findById(attemptId, Attempt.class);
 		// Another person's attempt is reported as absent: ids are not a way to learn about others.
 		if (attempt == null || !attempt.userId().equals(caller.userId())) {
 			throw notFound();
 		}
-		return withSheet(attempt);
+		return attempt;
 	}
 
 	/** An open attempt with the answers saved so far in its sheet (a closed one holds its own). */
@@ -341,10 +347,7 @@ public class AttemptService {
 
 	/** Submits the caller's attempt; submitting again returns the same result. */
 	Attempt submit(Caller caller, String attemptId, Long prediction) {
-		Attempt attempt = this.mongo.findById(attemptId, Attempt.class);
-		if (attempt == null || !attempt.userId().equals(caller.userId())) {
-			throw notFound();
-		}
+		Attempt attempt = owned(caller, attemptId);
 		if (prediction != null && prediction < 0) {
 			throw ApiException.badRequest("quiz.prediction.invalid", "Số dự đoán không được âm.");
 		}

@@ -24,7 +24,7 @@ public final class ArchitectureRules {
 	public static final ArchRule SERVICES_ARE_INDEPENDENT = slices().matching("vn.cchc.(*)..")
 		.should()
 		.notDependOnEachOther()
-		.ignoreDependency(alwaysTrue(), resideInAnyPackage("vn.cchc.platform..", "vn.cchc.contracts.."))
+		.ignoreDependency(alwaysTrue(), resideInAnyPackage("vn.cchc.platform..", "vn.cchc.contracts..", "vn.cchc.http.."))
 		.because("services talk through Kafka events and HTTP, not shared code");
 
 	/** Events leave through the outbox, written with the state change; never sent directly. */
