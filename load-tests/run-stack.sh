@@ -4,11 +4,13 @@
 # larger heaps, and N quiz-service instances behind the gateway. Ctrl-C stops everything.
 #
 #   ./mvnw -B -DskipTests package            # build the jars first (root of the project)
-#   load-tests/run-stack.sh --mongo-in-memory   # offset 450, 2 quiz instances, data in load-tests/target/stack
-#   QUIZ_INSTANCES=1 PORT_OFFSET=450 load-tests/run-stack.sh --reset
+#   load-tests/run-stack.sh --mongo-in-memory   # offset 450, 1 quiz instance, data in load-tests/target/stack
+#   QUIZ_INSTANCES=2 PORT_OFFSET=450 load-tests/run-stack.sh --reset   # then -Ddirect=http://127.0.0.1:8532,http://127.0.0.1:8536
 #
-# Environment: PORT_OFFSET (450), QUIZ_INSTANCES (2), STACK_DIR (load-tests/target/stack),
-# SERVICE_JVM_OPTIONS (space separated; default below), MONGO_MEMORY_HEAP (10g: the in-memory MongoDB
+# Environment: PORT_OFFSET (450), QUIZ_INSTANCES (1: a second instance on the same 2 cores only adds
+# its own JIT, GC and cache misses; measured in docs/benchmarks.md), STACK_DIR (load-tests/target/stack),
+# SERVICE_JVM_OPTIONS (space separated; default below: 2 GB heaps, because with 768 MB the quiz-service
+# and the gateway spent 9-12 % of the time in GC at 1,000 answers/s), MONGO_MEMORY_HEAP (10g: the in-memory MongoDB
 # keeps every document of every run on its heap; at 900 answers/s a 3 GB heap filled within 6 minutes
 # and its full collections stalled the run). Extra arguments go to the launcher
 # (e.g. --reset). Needs `./mvnw -B -DskipTests package` to have built local/target/lib and Keycloak.
@@ -16,8 +18,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STACK=${STACK_DIR:-$ROOT/load-tests/target/stack}
 OFFSET=${PORT_OFFSET:-450}
-QUIZ=${QUIZ_INSTANCES:-2}
-JVM=${SERVICE_JVM_OPTIONS:--Xms256m -Xmx768m -XX:+UseParallelGC -Dfile.encoding=UTF-8}
+QUIZ=${QUIZ_INSTANCES:-1}
+JVM=${SERVICE_JVM_OPTIONS:--Xms2g -Xmx2g -XX:+UseParallelGC -XX:+UseCompactObjectHeaders -Dfile.encoding=UTF-8}
 VERSION=0.1.0-SNAPSHOT
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 

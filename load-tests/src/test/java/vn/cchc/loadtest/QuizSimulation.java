@@ -58,7 +58,7 @@ public class QuizSimulation extends Simulation {
 
 	static final String GATEWAY = Http.setting("gateway", "http://127.0.0.1:8530");
 
-	static final List<String> DIRECT = List.of(Http.setting("direct", "http://127.0.0.1:8532,http://127.0.0.1:8536").split(","));
+	static final List<String> DIRECT = List.of(Http.setting("direct", "http://127.0.0.1:8532").split(","));
 
 	static final double RATE = Double.parseDouble(Http.setting("rate", "100"));
 

@@ -54,6 +54,16 @@ public record Attempt(@Id String id, String contestId, String roundId, String pa
 				this.predictionQuestion, this.resultsAfterClose, this.openId, this.scoringKey, this.closedAt, this.sheet);
 	}
 
+	/** This attempt as the scoring write leaves it (see {@code AttemptService.finish}). */
+	Attempt submitted(Instant at, int correct, long duration, @Nullable Long givenPrediction, boolean closedAutomatically,
+			List<String> signs) {
+		return new Attempt(this.id, this.contestId, this.roundId, this.participantId, this.userId, this.number,
+				this.attemptKey, null, Status.SUBMITTED, this.startedAt, this.deadline, this.questions, this.answers,
+				this.answerVersion, at, correct, duration, givenPrediction, closedAutomatically, this.answeredAt, signs,
+				this.outbox, this.category, this.period, this.bankCode, this.bankVersion, this.allowed,
+				this.predictionQuestion, this.resultsAfterClose, this.openId, null, this.closedAt, this.sheet);
+	}
+
 	/** The entry of {@code allowed} that lets an answer save match: question id and option key. */
 	static String allowedEntry(String questionId, String option) {
 		return questionId + ":" + option;

@@ -347,11 +347,14 @@ public class AttemptService {
 
 	/** Submits the caller's attempt; submitting again returns the same result. */
 	Attempt submit(Caller caller, String attemptId, Long prediction) {
-		Attempt attempt = owned(caller, attemptId);
+		// An open attempt this instance knows belongs to the caller: no read before closing it
+		// (finish returns a submitted attempt as it stands).
+		AttemptFacts known = this.facts.getIfPresent(attemptId);
+		Attempt attempt = known != null && known.userId().equals(caller.userId()) ? null : owned(caller, attemptId);
 		if (prediction != null && prediction < 0) {
 			throw ApiException.badRequest("quiz.prediction.invalid", "Số dự đoán không được âm.");
 		}
-		if (attempt.status() == Status.SUBMITTED) {
+		if (attempt != null && attempt.status() == Status.SUBMITTED) {
 			return attempt;
 		}
 		return finish(attemptId, prediction, false);
@@ -401,6 +404,7 @@ public class AttemptService {
 		var event = new AttemptSubmitted(closing.contestId(), closing.roundId(), closing.id(), closing.participantId(),
 				closing.userId(), correct, closing.questions().size(), duration, prediction, end, autoClosed || late,
 				closing.category(), closing.period());
+		List<String> flags = closing.botSigns(this.minReadMillis, this.toleratedFastAnswers);
 		Update update = new Update().set("status", Status.SUBMITTED)
 			.unset("activeKey")
 			.unset("scoringKey")
@@ -409,15 +413,16 @@ public class AttemptService {
 			.set("durationMillis", duration)
 			.set("prediction", prediction)
 			.set("autoClosed", autoClosed || late)
-			.set("flags", closing.botSigns(this.minReadMillis, this.toleratedFastAnswers));
+			.set("flags", flags);
 		this.outbox.append(update, event);
-		Attempt done = this.mongo.findAndModify(Query.query(Criteria.where("scoringKey").is(attemptId)), update,
-				FindAndModifyOptions.options().returnNew(true), Attempt.class);
+		// Not read back: the attempt as written is the closing one with these fields.
+		boolean scored = this.mongo.updateFirst(Query.query(Criteria.where("scoringKey").is(attemptId)), update,
+				Attempt.class).getMatchedCount() == 1;
 		this.deadlines.remove(attemptId);
 		this.facts.invalidate(attemptId);
-		if (done != null) {
+		if (scored) {
 			this.outbox.written(Attempt.COLLECTION, attemptId);
-			return done;
+			return closing.submitted(end, correct, duration, prediction, autoClosed || late, flags);
 		}
 		// Another instance scored it between our two writes; its result stands.
 		return this.mongo.findById(attemptId, Attempt.class);

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 
 
@@ -104,6 +105,14 @@ class QuizApiTest extends QuizTestSupport {
 		Response again = api().post("/api/quiz/attempts/" + attemptId + "/submit", token, "{}");
 		assertThat(again.json().get("correctCount").asInt()).isEqualTo(7);
 		assertThat(again.json().get("durationMillis").asLong()).isEqualTo(duration);
+		// The submit's answer is built from the scoring write, not read back: it must equal what is stored.
+		var stored = (ObjectNode) api().get("/api/quiz/attempts/" + attemptId, token).json();
+		var answered = (ObjectNode) submitted.json();
+		stored.remove("serverTime");
+		answered.remove("serverTime");
+		assertThat(answered).isEqualTo(stored);
+		assertThat(answered.get("status").asString()).isEqualTo("submitted");
+		assertThat(answered.get("prediction").asLong()).isEqualTo(42);
 
 		List<ConsumerRecord<String, byte[]>> events = TopicReader.read(this.brokers, Topics.ATTEMPTS, r -> attemptId.equals(r.key()), 2,
 				Duration.ofSeconds(15));
