@@ -1,7 +1,6 @@
 package vn.cchc.gateway.security;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,12 +49,17 @@ class CachingJwtDecoderTest {
 	}
 
 	@Test
-	void a_cached_token_lives_until_it_expires_and_no_longer_than_ten_minutes() {
-		assertThat(CachingJwtDecoder.timeToLive(jwt("t", this.now.plusSeconds(90)), this.now))
-			.isEqualTo(Duration.ofSeconds(90));
-		assertThat(CachingJwtDecoder.timeToLive(jwt("t", this.now.plusSeconds(36_000)), this.now))
-			.isEqualTo(Duration.ofMinutes(10));
-		assertThat(CachingJwtDecoder.timeToLive(jwt("t", this.now.minusSeconds(1)), this.now)).isZero();
+	void an_expired_token_is_not_kept() {
+		ReactiveJwtDecoder expired = token -> {
+			this.verifications.incrementAndGet();
+			return Mono.just(jwt(token, this.now.minusSeconds(1)));
+		};
+		CachingJwtDecoder decoder = new CachingJwtDecoder(expired, 100, Clock.fixed(this.now, ZoneOffset.UTC));
+
+		decoder.decode("good.old").block();
+		decoder.decode("good.old").block();
+
+		assertThat(this.verifications).hasValue(2);
 	}
 
 	private static Jwt jwt(String token, Instant expiresAt) {
