@@ -20,7 +20,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"cchc.gateway.rate-limit.per-user.requests-per-second=1", "cchc.gateway.rate-limit.per-user.burst=2",
 		"cchc.gateway.rate-limit.per-ip.requests-per-second=1", "cchc.gateway.rate-limit.per-ip.burst=2",
-		"cchc.gateway.rate-limit.trusted-proxies=1" })
+		"cchc.gateway.rate-limit.trusted-proxies=1",
+		// A request stalled for 5 s (the client's default) once in CI, on a 2-core machine still busy
+		// with the previous module's JVM: wait past the gateway's own 10 s response timeout, so a
+		// real hang fails on the gateway's answer (503) instead of on the test client.
+		"spring.test.webtestclient.timeout=30s" })
 @AutoConfigureWebTestClient
 class RateLimitTest {
 
