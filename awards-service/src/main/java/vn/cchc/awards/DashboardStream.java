@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -110,6 +111,20 @@ class DashboardStream {
 				? latest.bytes() : frame(contestId, organiser, null);
 		send(subscriber, snapshot, list);
 		return emitter;
+	}
+
+	/**
+	 * Ends every open stream when the service shuts down, before the web server's graceful
+	 * shutdown: that waits for open requests (30 s at most), and an event stream never finishes by
+	 * itself. Browsers' EventSource reconnects, through the gateway, to an instance still running.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void endStreams() {
+		for (List<Subscriber> list : this.subscribers.values()) {
+			for (Subscriber subscriber : list) {
+				subscriber.emitter().complete();
+			}
+		}
 	}
 
 	@EventListener

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 
 
 
@@ -88,6 +90,33 @@ class DashboardStreamTest extends AwardsTestSupport {
 			}
 		}
 		throw new AssertionError("No dashboard view matched within " + within);
+	}
+
+	@Autowired
+	DashboardStream stream;
+
+	@Test
+	void open_streams_end_when_the_service_shuts_down() throws Exception {
+		// Graceful shutdown waits for open requests; an event stream left open held every stop for 30 s.
+		HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/awards/contests/ending-"
+					+ UUID.randomUUID() + "/dashboard/stream")).header("Accept", "text/event-stream").build(),
+					HttpResponse.BodyHandlers.ofInputStream());
+		assertThat(response.statusCode()).isEqualTo(200);
+		var ended = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+			try (var body = response.body()) {
+				return body.readAllBytes().length;
+			}
+			catch (java.io.IOException ex) {
+				return -1;
+			}
+		}, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+		Thread.sleep(300);
+		assertThat(ended).as("still streaming before the shutdown").isNotDone();
+
+		this.stream.endStreams();
+
+		assertThat(ended.get(5, TimeUnit.SECONDS)).as("the stream ended with its first frame sent").isPositive();
 	}
 
 	@Test
