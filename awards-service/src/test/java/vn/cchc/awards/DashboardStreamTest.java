@@ -1,6 +1,7 @@
 package vn.cchc.awards;
 
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -98,25 +102,24 @@ class DashboardStreamTest extends AwardsTestSupport {
 	@Test
 	void open_streams_end_when_the_service_shuts_down() throws Exception {
 		// Graceful shutdown waits for open requests; an event stream left open held every stop for 30 s.
-		HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient()
+		HttpResponse<InputStream> response = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/awards/contests/ending-"
 					+ UUID.randomUUID() + "/dashboard/stream")).header("Accept", "text/event-stream").build(),
 					HttpResponse.BodyHandlers.ofInputStream());
 		assertThat(response.statusCode()).isEqualTo(200);
-		var ended = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-			try (var body = response.body()) {
-				return body.readAllBytes().length;
-			}
-			catch (java.io.IOException ex) {
-				return -1;
-			}
-		}, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
-		Thread.sleep(300);
-		assertThat(ended).as("still streaming before the shutdown").isNotDone();
+		try (ExecutorService reader = Executors.newVirtualThreadPerTaskExecutor()) {
+			Future<Integer> ended = reader.submit(() -> {
+				try (InputStream body = response.body()) {
+					return body.readAllBytes().length;
+				}
+			});
+			Thread.sleep(300);
+			assertThat(ended.isDone()).as("still streaming before the shutdown").isFalse();
 
-		this.stream.endStreams();
+			this.stream.endStreams();
 
-		assertThat(ended.get(5, TimeUnit.SECONDS)).as("the stream ended with its first frame sent").isPositive();
+			assertThat(ended.get(5, TimeUnit.SECONDS)).as("the stream ended with its first frame sent").isPositive();
+		}
 	}
 
 	@Test

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 public final class VerifiedTokens<T> {
 
 	/** Upper bound even for long-lived tokens, so a key rotation takes effect within minutes. */
-	public static final Duration MAX_TTL = Duration.ofMinutes(10);
+	static final Duration MAX_TTL = Duration.ofMinutes(10);
 
 	private final Cache<String, T> verified;
 

@@ -401,28 +401,30 @@ public class AttemptService {
 		long duration = Duration.between(closing.startedAt(), end).toMillis();
 		int correct = closing.score();
 		boolean late = !closedAt.isBefore(closing.deadline());
-		var event = new AttemptSubmitted(closing.contestId(), closing.roundId(), closing.id(), closing.participantId(),
-				closing.userId(), correct, closing.questions().size(), duration, prediction, end, autoClosed || late,
-				closing.category(), closing.period());
-		List<String> flags = closing.botSigns(this.minReadMillis, this.toleratedFastAnswers);
-		Update update = new Update().set("status", Status.SUBMITTED)
+		// The scored attempt, built once: the scoring write stores its fields and the response is it
+		// (not read back).
+		Attempt done = closing.submitted(end, correct, duration, prediction, autoClosed || late,
+				closing.botSigns(this.minReadMillis, this.toleratedFastAnswers));
+		var event = new AttemptSubmitted(done.contestId(), done.roundId(), done.id(), done.participantId(),
+				done.userId(), correct, done.questions().size(), duration, prediction, end, done.autoClosed(),
+				done.category(), done.period());
+		Update update = new Update().set("status", done.status())
 			.unset("activeKey")
 			.unset("scoringKey")
-			.set("submittedAt", end)
-			.set("correctCount", correct)
-			.set("durationMillis", duration)
-			.set("prediction", prediction)
-			.set("autoClosed", autoClosed || late)
-			.set("flags", flags);
+			.set("submittedAt", done.submittedAt())
+			.set("correctCount", done.correctCount())
+			.set("durationMillis", done.durationMillis())
+			.set("prediction", done.prediction())
+			.set("autoClosed", done.autoClosed())
+			.set("flags", done.flags());
 		this.outbox.append(update, event);
-		// Not read back: the attempt as written is the closing one with these fields.
 		boolean scored = this.mongo.updateFirst(Query.query(Criteria.where("scoringKey").is(attemptId)), update,
 				Attempt.class).getMatchedCount() == 1;
 		this.deadlines.remove(attemptId);
 		this.facts.invalidate(attemptId);
 		if (scored) {
 			this.outbox.written(Attempt.COLLECTION, attemptId);
-			return closing.submitted(end, correct, duration, prediction, autoClosed || late, flags);
+			return done;
 		}
 		// Another instance scored it between our two writes; its result stands.
 		return this.mongo.findById(attemptId, Attempt.class);

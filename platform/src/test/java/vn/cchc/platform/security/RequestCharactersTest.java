@@ -9,6 +9,8 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 
+import vn.cchc.http.HttpSyntax;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The regex-free resolver and firewall rules decide exactly as Spring Security's own. */
@@ -36,9 +38,9 @@ class RequestCharactersTest {
 	void headerCharactersFollowTheFirewallRules() {
 		for (String value : List.of("x", "Bearer abc", "a\tb", "Nguyễn Văn A 😀", "a\u0000", "a\u007fb", "a\u0085b",
 				"\u0378", "a\r\nb", "\u00a0", "é😀", "\ud800")) {
-			assertThat(vn.cchc.http.HttpSyntax.headerAllowed(value, true)).as(value)
+			assertThat(HttpSyntax.headerAllowed(value, true)).as(value)
 				.isEqualTo(value.matches("[\\p{IsAssigned}&&[[^\\p{IsControl}]||\\t]]*"));
-			assertThat(vn.cchc.http.HttpSyntax.headerAllowed(value, false)).as(value)
+			assertThat(HttpSyntax.headerAllowed(value, false)).as(value)
 				.isEqualTo(value.matches("[\\p{IsAssigned}&&[^\\p{IsControl}]]*"));
 		}
 	}
