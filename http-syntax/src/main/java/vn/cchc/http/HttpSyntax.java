@@ -15,6 +15,16 @@ public final class HttpSyntax {
 
 	private static final String PREFIX = "bearer";
 
+	/** {@code b64token} characters (RFC 6750), by code: a table lookup per character of every request's token. */
+	private static final boolean[] TOKEN68 = new boolean[128];
+
+	static {
+		for (char c = 0; c < 128; c++) {
+			TOKEN68[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+					|| c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+		}
+	}
+
 	private HttpSyntax() {
 	}
 
@@ -79,8 +89,7 @@ public final class HttpSyntax {
 	}
 
 	private static boolean isToken68(char c) {
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-				|| c == '_' || c == '~' || c == '+' || c == '/';
+		return c < 128 && TOKEN68[c];
 	}
 
 }

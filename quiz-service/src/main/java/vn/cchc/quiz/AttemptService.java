@@ -58,6 +58,8 @@ public class AttemptService {
 
 	private final Outbox outbox;
 
+	private final AnswerWrites answerWrites;
+
 	private final Clock clock;
 
 	/**
@@ -82,7 +84,7 @@ public class AttemptService {
 
 	private final int toleratedFastAnswers;
 
-	AttemptService(MongoTemplate mongo, QuestionBankService banks, Outbox outbox, Clock clock,
+	AttemptService(MongoTemplate mongo, QuestionBankService banks, Outbox outbox, AnswerWrites answerWrites, Clock clock,
 			@Value("${cchc.quiz.min-read-millis:1500}") long minReadMillis,
 			@Value("${cchc.quiz.tolerated-fast-answers:2}") int toleratedFastAnswers) {
 		this.minReadMillis = minReadMillis;
@@ -90,6 +92,7 @@ public class AttemptService {
 		this.mongo = mongo;
 		this.banks = banks;
 		this.outbox = outbox;
+		this.answerWrites = answerWrites;
 		this.clock = clock;
 		this.facts = Caffeine.newBuilder()
 			.maximumSize(200_000)
@@ -108,8 +111,8 @@ public class AttemptService {
 	record Started(Attempt attempt, boolean resumed) {
 	}
 
-	/** What an answer save returns: the number of questions answered so far. */
-	record Saved(String questionId, String option, int answered) {
+	/** What an answer save acknowledges. */
+	record Saved(String questionId, String option) {
 	}
 
 	Started start(Caller caller, String roundId) {
@@ -269,23 +272,16 @@ public class AttemptService {
 	 * (the embedded server uses an index only for a query on exactly its key) and can never land in
 	 * a submitted or closed attempt. When anything is refused, the attempt is read once to say why.
 	 * Idempotent: resending the same answer leaves the same answer (and the first-answer time, kept
-	 * with {@code $min}).
+	 * with {@code $min}). Saves arriving together share one bulk write ({@link AnswerWrites}).
 	 */
 	Saved answer(Caller caller, String attemptId, String questionId, String option) {
 		Instant now = this.clock.instant();
 		AttemptFacts facts = facts(attemptId);
 		if (facts != null && facts.userId().equals(caller.userId()) && now.isBefore(facts.deadline())
 				&& facts.allowed().contains(Attempt.allowedEntry(questionId, option))) {
-			Query open = Query.query(Criteria.where("openId").is(attemptId));
-			open.fields().include("answers");
-			Update update = new Update().set("answers." + questionId, option)
-				.min("answeredAt." + questionId, now)
-				.inc("answerVersion", 1);
-			Document saved = this.mongo.findAndModify(open, update, FindAndModifyOptions.options().returnNew(true),
-					Document.class, facts.sheet() ? AnswerSheet.COLLECTION : Attempt.COLLECTION);
-			if (saved != null) {
-				Document answers = saved.get("answers", Document.class);
-				return new Saved(questionId, option, answers == null ? 0 : answers.size());
+			if (this.answerWrites.save(facts.sheet() ? AnswerSheet.COLLECTION : Attempt.COLLECTION, attemptId, questionId,
+					option, now)) {
+				return new Saved(questionId, option);
 			}
 		}
 		return explainRefusedAnswer(caller, attemptId, questionId, option, now);
@@ -339,7 +335,7 @@ public class AttemptService {
 					new Update().set("answers." + questionId, option).min("answeredAt." + questionId, now).inc("answerVersion", 1),
 					FindAndModifyOptions.options().returnNew(true), Attempt.class);
 			if (saved != null) {
-				return new Saved(questionId, option, saved.answers().size());
+				return new Saved(questionId, option);
 			}
 		}
 		throw ApiException.conflict("quiz.attempt.closed", "Bài thi đã đóng, câu trả lời không được ghi nhận.");

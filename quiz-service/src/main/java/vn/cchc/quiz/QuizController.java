@@ -105,8 +105,8 @@ class QuizController {
 	Map<String, Object> answer(Caller caller, @PathVariable String id, @PathVariable String questionId,
 			@Valid @RequestBody AnswerRequest request) {
 		AttemptService.Saved saved = this.attempts.answer(caller, id, questionId, request.option());
-		return Map.of("questionId", saved.questionId(), "option", saved.option(), "saved", true, "answered",
-				saved.answered(), "serverTime", this.clock.instant());
+		return Map.of("questionId", saved.questionId(), "option", saved.option(), "saved", true, "serverTime",
+				this.clock.instant());
 	}
 
 	@PostMapping("/attempts/{id}/submit")

@@ -272,7 +272,8 @@ class QuizApiTest extends QuizTestSupport {
 		assertThat(api().put(first, token, body).status()).isEqualTo(200);
 		Response replayed = api().put(first, token, body);
 		assertThat(replayed.status()).as("a replayed answer is acknowledged again").isEqualTo(200);
-		assertThat(replayed.json().get("answered").asInt()).isEqualTo(1);
+		assertThat(replayed.json().get("saved").asBoolean()).isTrue();
+		assertThat(replayed.json().get("option").asString()).isEqualTo(questions.get(0).correct());
 		assertThat(api().post("/api/quiz/rounds/" + roundId + "/attempts", token, null).json().get("attemptId").asString())
 			.as("a replayed start resumes").isEqualTo(attemptId);
 

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -73,6 +74,17 @@ class GatewaySecurity {
 	}
 
 	/** Spring Security's request firewall with the same header rules, checked without regular expressions. */
+	/**
+	 * No Spring Security observations. Requests are measured and traced as a whole
+	 * (http.server.requests, spring.cloud.gateway.requests, http.client.requests); observing each
+	 * security filter cost ~4 % of the gateway's CPU, and with observations merely switched off by
+	 * name the decorator still wrapped every filter of every request (~1 % more, JFR).
+	 */
+	@Bean
+	static SecurityObservationSettings noSecurityObservations() {
+		return SecurityObservationSettings.noObservations();
+	}
+
 	@Bean
 	StrictServerWebExchangeFirewall requestFirewall() {
 		return HeaderCharacters.firewall();
