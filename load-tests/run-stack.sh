@@ -12,7 +12,9 @@
 # SERVICE_JVM_OPTIONS (space separated; default below: 2 GB heaps, because with 768 MB the quiz-service
 # and the gateway spent 9-12 % of the time in GC at 1,000 answers/s), MONGO_MEMORY_HEAP (10g: the in-memory MongoDB
 # keeps every document of every run on its heap; at 900 answers/s a 3 GB heap filled within 6 minutes
-# and its full collections stalled the run). Extra arguments go to the launcher
+# and its full collections stalled the run), MONGO_GC (-XX:+UseZGC: with the parallel collector its
+# young collections paused it ~80 ms each at 2,000 answers/s, scanning the old documents each update
+# replaced, and the pauses set the run's p99; ZGC costs it more CPU). Extra arguments go to the launcher
 # (e.g. --reset). Needs `./mvnw -B -DskipTests package` to have built local/target/lib and Keycloak.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -37,6 +39,6 @@ rm -rf "$STACK/launcher/classes" && cp -r "$ROOT/local/target/classes" "$STACK/l
 
 JVM_ARGS=()
 for option in $JVM; do JVM_ARGS+=("--service-jvm-option=$option"); done
-exec "$JAVA" -Xmx128m -Dcchc.local.mongo-memory-heap="${MONGO_MEMORY_HEAP:-10g}" -Dcchc.local.keycloak-start-timeout=600 -Dcchc.local.service-start-timeout=600 -Dcchc.local.keycloak-java-opts-append= -cp "$STACK/launcher/classes:$ROOT/local/target/lib/*" vn.cchc.local.LocalStackMain \
+exec "$JAVA" -Xmx128m -Dcchc.local.mongo-memory-heap="${MONGO_MEMORY_HEAP:-10g}" -Dcchc.local.mongo-memory-gc="${MONGO_GC:--XX:+UseZGC}" -Dcchc.local.keycloak-start-timeout=600 -Dcchc.local.service-start-timeout=600 -Dcchc.local.keycloak-java-opts-append= -cp "$STACK/launcher/classes:$ROOT/local/target/lib/*" vn.cchc.local.LocalStackMain \
   --project-dir="$STACK/project" --data-dir="$STACK/data" --port-offset="$OFFSET" --no-seed \
   --quiz-instances="$QUIZ" "${JVM_ARGS[@]}" "$@"

@@ -261,7 +261,9 @@ public final class LocalStack implements AutoCloseable {
 			// In memory every document lives on the heap (a benchmark stores tens of thousands of attempts;
 			// load-tests/run-stack.sh gives it more with -Dcchc.local.mongo-memory-heap).
 			String heap = "-Xmx" + (this.mongoInMemory ? System.getProperty("cchc.local.mongo-memory-heap", "3g") : "256m");
-			String gc = this.mongoInMemory ? "-XX:+UseParallelGC" : "-XX:+UseSerialGC";
+			// A benchmark can pick a concurrent collector (-Dcchc.local.mongo-memory-gc, see run-stack.sh).
+			String gc = this.mongoInMemory ? System.getProperty("cchc.local.mongo-memory-gc", "-XX:+UseParallelGC")
+					: "-XX:+UseSerialGC";
 			List<String> command = List.of(this.layout.java().toString(), "-Xms32m", heap, gc,
 					"-Dlogback.configurationFile=" + this.layout.childLogbackConfig(), "-cp",
 					this.layout.mongoClasspath(), EmbeddedMongoMain.class.getName(), "--host=127.0.0.1",
