@@ -125,8 +125,10 @@ class AnswerWrites implements DisposableBean {
 				Thread.currentThread().interrupt();
 				return;
 			}
-			catch (RuntimeException ex) {
-				// Every save of the batch has been completed (writeBatch completes them all).
+			catch (RuntimeException | Error ex) {
+				// No request may wait forever: whatever this batch has not answered fails (the client
+				// resends; saves are idempotent), and the writer goes on.
+				batch.forEach(save -> save.done().completeExceptionally(ex));
 				log.warn("A group of answer saves failed", ex);
 			}
 			finally {
