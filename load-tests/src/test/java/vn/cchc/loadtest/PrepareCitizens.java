@@ -125,6 +125,8 @@ public final class PrepareCitizens {
 		Files.writeString(out, csv);
 		List<String> roundIds = created.stream().flatMap(c -> c.roundIds().stream()).toList();
 		Files.write(rounds(out), roundIds);
+		// New rounds, so every session is unused again (QuizSimulation counts used ones in citizens.used).
+		Files.deleteIfExists(out.resolveSibling(out.getFileName().toString().replaceFirst("\\.csv$", "") + ".used"));
 		long lines = (long) users * roundIds.size();
 		if (reuse) {
 			say("%d sessions (reused citizens)", lines);

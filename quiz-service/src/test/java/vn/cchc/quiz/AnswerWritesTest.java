@@ -31,7 +31,9 @@ class AnswerWritesTest extends QuizTestSupport {
 
 	@BeforeEach
 	void sheets() {
-		this.mongo.dropCollection(COLLECTION);
+		if (this.mongo.collectionExists(COLLECTION)) {
+			this.mongo.dropCollection(COLLECTION);
+		}
 		for (int i = 0; i < 300; i++) {
 			this.mongo.insert(new Document("_id", "a-" + i).append("openId", "open-" + i).append("answerVersion", 0L), COLLECTION);
 		}

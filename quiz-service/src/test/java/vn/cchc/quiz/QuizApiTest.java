@@ -23,7 +23,6 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-import org.springframework.test.context.TestPropertySource;
 
 import vn.cchc.contracts.ContestEvent.ContestPublished;
 import vn.cchc.contracts.ContestEvent.QuizSettings;
@@ -41,7 +40,6 @@ import vn.cchc.platform.test.TopicReader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@TestPropertySource(properties = { "cchc.quiz.expiry-sweep-interval=500ms", "cchc.quiz.min-read-millis=300" })
 class QuizApiTest extends QuizTestSupport {
 
 	/** A contest with one quiz round, published by "registration", and the given citizens enrolled. */

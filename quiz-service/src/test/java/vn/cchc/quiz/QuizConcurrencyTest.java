@@ -27,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-import org.springframework.test.context.TestPropertySource;
 
 import vn.cchc.contracts.ContestEvent.QuizSettings;
 import vn.cchc.contracts.Topics;
@@ -45,7 +44,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * their answers concurrently with resends and changes of mind, and submit (some twice at once).
  * Scores are recomputed here from the bank file itself, not from the service.
  */
-@TestPropertySource(properties = { "cchc.quiz.expiry-sweep-interval=500ms", "cchc.quiz.min-read-millis=300" })
 class QuizConcurrencyTest extends QuizTestSupport {
 
 	static final int PARTICIPANTS = 1_000;

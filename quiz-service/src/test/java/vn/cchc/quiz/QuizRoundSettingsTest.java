@@ -25,7 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 
 
-import org.springframework.test.context.TestPropertySource;
 
 import vn.cchc.contracts.ContestEvent.ContestUpdated;
 import vn.cchc.contracts.ContestEvent.Prediction;
@@ -43,7 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** What organisers configure per round and per bank, as participants and organisers see it. */
-@TestPropertySource(properties = { "cchc.quiz.expiry-sweep-interval=500ms", "cchc.quiz.min-read-millis=300" })
 class QuizRoundSettingsTest extends QuizTestSupport {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
