@@ -73,7 +73,6 @@ class GatewaySecurity {
 			.build();
 	}
 
-	/** Spring Security's request firewall with the same header rules, checked without regular expressions. */
 	/**
 	 * No Spring Security observations. Requests are measured and traced as a whole
 	 * (http.server.requests, spring.cloud.gateway.requests, http.client.requests); observing each
@@ -85,6 +84,7 @@ class GatewaySecurity {
 		return SecurityObservationSettings.noObservations();
 	}
 
+	/** Spring Security's request firewall with the same header rules, checked without regular expressions. */
 	@Bean
 	StrictServerWebExchangeFirewall requestFirewall() {
 		return HeaderCharacters.firewall();
