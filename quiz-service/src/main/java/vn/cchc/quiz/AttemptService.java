@@ -111,10 +111,6 @@ public class AttemptService {
 	record Started(Attempt attempt, boolean resumed) {
 	}
 
-	/** What an answer save acknowledges. */
-	record Saved(String questionId, String option) {
-	}
-
 	Started start(Caller caller, String roundId) {
 		QuizRound round = this.mongo.findById(roundId, QuizRound.class);
 		if (round == null) {
@@ -274,17 +270,17 @@ public class AttemptService {
 	 * Idempotent: resending the same answer leaves the same answer (and the first-answer time, kept
 	 * with {@code $min}). Saves arriving together share one bulk write ({@link AnswerWrites}).
 	 */
-	Saved answer(Caller caller, String attemptId, String questionId, String option) {
+	void answer(Caller caller, String attemptId, String questionId, String option) {
 		Instant now = this.clock.instant();
 		AttemptFacts facts = facts(attemptId);
 		if (facts != null && facts.userId().equals(caller.userId()) && now.isBefore(facts.deadline())
 				&& facts.allowed().contains(Attempt.allowedEntry(questionId, option))) {
 			if (this.answerWrites.save(facts.sheet() ? AnswerSheet.COLLECTION : Attempt.COLLECTION, attemptId, questionId,
 					option, now)) {
-				return new Saved(questionId, option);
+				return;
 			}
 		}
-		return explainRefusedAnswer(caller, attemptId, questionId, option, now);
+		saveOrExplainRefusal(caller, attemptId, questionId, option, now);
 	}
 
 	/** How long an attempt's facts stay cached: until a minute past its deadline, at least a second. */
@@ -314,8 +310,11 @@ public class AttemptService {
 		return loaded;
 	}
 
-	/** The save matched nothing: read the attempt once and refuse with the precise reason. */
-	private Saved explainRefusedAnswer(Caller caller, String attemptId, String questionId, String option,
+	/**
+	 * The save matched nothing: read the attempt once and refuse with the precise reason (or save
+	 * into an attempt started before saves went through openId).
+	 */
+	private void saveOrExplainRefusal(Caller caller, String attemptId, String questionId, String option,
 			Instant now) {
 		Attempt attempt = get(caller, attemptId);
 		ensureOpen(attempt);
@@ -329,13 +328,13 @@ public class AttemptService {
 				&& (attempt.openId() == null || attempt.allowed() == null)) {
 			// An attempt started before saves went through openId: same checks, done above, and a
 			// guarded filter on the attempt's own fields.
-			Attempt saved = this.mongo.findAndModify(
+			boolean saved = this.mongo.updateFirst(
 					Query.query(Criteria.where("_id").is(attemptId).and("status").is(Status.ACTIVE).and("deadline").gt(now)
 						.and("scoringKey").exists(false)),
 					new Update().set("answers." + questionId, option).min("answeredAt." + questionId, now).inc("answerVersion", 1),
-					FindAndModifyOptions.options().returnNew(true), Attempt.class);
-			if (saved != null) {
-				return new Saved(questionId, option);
+					Attempt.class).getMatchedCount() == 1;
+			if (saved) {
+				return;
 			}
 		}
 		throw ApiException.conflict("quiz.attempt.closed", "Bài thi đã đóng, câu trả lời không được ghi nhận.");
