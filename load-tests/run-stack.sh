@@ -10,7 +10,9 @@
 # Environment: PORT_OFFSET (450), QUIZ_INSTANCES (1: a second instance on the same 2 cores only adds
 # its own JIT, GC and cache misses; measured in docs/benchmarks.md), STACK_DIR (load-tests/target/stack),
 # SERVICE_JVM_OPTIONS (space separated; default below: 2 GB heaps, because with 768 MB the quiz-service
-# and the gateway spent 9-12 % of the time in GC at 1,000 answers/s), MONGO_MEMORY_HEAP (10g: the in-memory MongoDB
+# and the gateway spent 9-12 % of the time in GC at 1,000 answers/s; Tomcat's max-connections raised from
+# 8,192 because each simulated citizen sent straight to the service holds its own keep-alive connection, and
+# at 200 citizens/s ~9,000 are in flight), MONGO_MEMORY_HEAP (10g: the in-memory MongoDB
 # keeps every document of every run on its heap; at 900 answers/s a 3 GB heap filled within 6 minutes
 # and its full collections stalled the run), MONGO_GC (-XX:+UseZGC: with the parallel collector its
 # young collections paused it ~80 ms each at 2,000 answers/s, scanning the old documents each update
@@ -21,7 +23,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STACK=${STACK_DIR:-$ROOT/load-tests/target/stack}
 OFFSET=${PORT_OFFSET:-450}
 QUIZ=${QUIZ_INSTANCES:-1}
-JVM=${SERVICE_JVM_OPTIONS:--Xms2g -Xmx2g -XX:+UseParallelGC -XX:+UseCompactObjectHeaders -Dfile.encoding=UTF-8}
+JVM=${SERVICE_JVM_OPTIONS:--Xms2g -Xmx2g -XX:+UseParallelGC -XX:+UseCompactObjectHeaders -Dfile.encoding=UTF-8 -Dserver.tomcat.max-connections=19000}
 VERSION=0.1.0-SNAPSHOT
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 

@@ -54,6 +54,19 @@ public record Attempt(@Id String id, String contestId, String roundId, String pa
 				this.predictionQuestion, this.resultsAfterClose, this.openId, this.scoringKey, this.closedAt, this.sheet);
 	}
 
+	/**
+	 * This attempt, as started, after the closing write of {@code AttemptService.finish}: the sheet's
+	 * final answers, no longer open, awaiting its score.
+	 */
+	Attempt closedWith(AnswerSheet closedSheet, Instant at) {
+		return new Attempt(this.id, this.contestId, this.roundId, this.participantId, this.userId, this.number,
+				this.attemptKey, this.activeKey, this.status, this.startedAt, this.deadline, this.questions,
+				closedSheet.answers(), closedSheet.answerVersion(), this.submittedAt, this.correctCount, this.durationMillis,
+				this.prediction, this.autoClosed, closedSheet.answeredAt(), this.flags, this.outbox, this.category,
+				this.period, this.bankCode, this.bankVersion, this.allowed, this.predictionQuestion, this.resultsAfterClose,
+				null, this.id, at, this.sheet);
+	}
+
 	/** This attempt as the scoring write leaves it (see {@code AttemptService.finish}). */
 	Attempt submitted(Instant at, int correct, long duration, @Nullable Long givenPrediction, boolean closedAutomatically,
 			List<String> signs) {

@@ -56,6 +56,8 @@ public class AttemptService {
 
 	private final QuestionBankService banks;
 
+	private final QuizRounds rounds;
+
 	private final Outbox outbox;
 
 	private final AnswerWrites answerWrites;
@@ -84,13 +86,14 @@ public class AttemptService {
 
 	private final int toleratedFastAnswers;
 
-	AttemptService(MongoTemplate mongo, QuestionBankService banks, Outbox outbox, AnswerWrites answerWrites, Clock clock,
+	AttemptService(MongoTemplate mongo, QuestionBankService banks, QuizRounds rounds, Outbox outbox, AnswerWrites answerWrites, Clock clock,
 			@Value("${cchc.quiz.min-read-millis:1500}") long minReadMillis,
 			@Value("${cchc.quiz.tolerated-fast-answers:2}") int toleratedFastAnswers) {
 		this.minReadMillis = minReadMillis;
 		this.toleratedFastAnswers = toleratedFastAnswers;
 		this.mongo = mongo;
 		this.banks = banks;
+		this.rounds = rounds;
 		this.outbox = outbox;
 		this.answerWrites = answerWrites;
 		this.clock = clock;
@@ -112,7 +115,7 @@ public class AttemptService {
 	}
 
 	Started start(Caller caller, String roundId) {
-		QuizRound round = this.mongo.findById(roundId, QuizRound.class);
+		QuizRound round = this.rounds.find(roundId);
 		if (round == null) {
 			throw ApiException.notFound("quiz.round.not-found", "Không tìm thấy vòng thi trắc nghiệm này.");
 		}
@@ -179,7 +182,8 @@ public class AttemptService {
 			this.outbox.written(Attempt.COLLECTION, attemptId);
 			this.deadlines.put(attemptId, deadline);
 			// Answers that reach this instance need no read of the attempt (others read it once each).
-			this.facts.put(attemptId, new AttemptFacts(caller.userId(), deadline, java.util.Set.copyOf(attempt.allowed()), true));
+			this.facts.put(attemptId,
+					new AttemptFacts(caller.userId(), deadline, java.util.Set.copyOf(attempt.allowed()), true, attempt));
 			return new Started(inserted, false);
 		}
 		catch (DuplicateKeyException ex) {
@@ -231,6 +235,7 @@ public class AttemptService {
 		String field = "bankVersions." + bankCode;
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(round.id()).and(field).exists(false)),
 				new Update().set(field, current), QuizRound.class);
+		this.rounds.forget(round.id());
 		QuizRound reread = this.mongo.findById(round.id(), QuizRound.class);
 		Integer agreed = reread == null ? null : reread.pinnedVersion(bankCode);
 		return agreed == null ? current : agreed;
@@ -289,8 +294,13 @@ public class AttemptService {
 		return left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left;
 	}
 
-	/** What never changes in an attempt once started, for the answer path; null when there is none. */
-	record AttemptFacts(String userId, Instant deadline, java.util.Set<String> allowed, boolean sheet) {
+	/**
+	 * What never changes in an attempt once started, for the answer path; null when there is none.
+	 * {@code started} is the attempt as this instance inserted it (null when the facts were read
+	 * back): closing it then needs no read of the attempt (see {@link #finish}).
+	 */
+	record AttemptFacts(String userId, Instant deadline, java.util.Set<String> allowed, boolean sheet,
+			@Nullable Attempt started) {
 	}
 
 	private @Nullable AttemptFacts facts(String attemptId) {
@@ -305,7 +315,7 @@ public class AttemptService {
 			return null;
 		}
 		AttemptFacts loaded = new AttemptFacts(attempt.getString("userId"), attempt.getDate("deadline").toInstant(),
-				java.util.Set.copyOf(attempt.getList("allowed", String.class)), Boolean.TRUE.equals(attempt.getBoolean("sheet")));
+				java.util.Set.copyOf(attempt.getList("allowed", String.class)), Boolean.TRUE.equals(attempt.getBoolean("sheet")), null);
 		this.facts.put(attemptId, loaded);
 		return loaded;
 	}
@@ -379,8 +389,19 @@ public class AttemptService {
 				.set("answerVersion", sheet.answerVersion())
 				.set("closedAt", sheet.closedAt() != null ? sheet.closedAt() : now);
 		}
-		Attempt closing = this.mongo.findAndModify(Query.query(Criteria.where("openId").is(attemptId)), closingUpdate,
-				FindAndModifyOptions.options().returnNew(true), Attempt.class);
+		Query open = Query.query(Criteria.where("openId").is(attemptId));
+		AttemptFacts known = sheet == null ? null : this.facts.getIfPresent(attemptId);
+		Attempt closing;
+		if (known != null && known.started() != null) {
+			// Started here: the attempt as inserted plus its sheet is what the closing write leaves, so
+			// nothing is read back (a start and a submit each write the attempt once, read it never).
+			closing = this.mongo.updateFirst(open, closingUpdate, Attempt.class).getMatchedCount() == 1
+					? known.started().closedWith(sheet, sheet.closedAt() != null ? sheet.closedAt() : now) : null;
+		}
+		else {
+			closing = this.mongo.findAndModify(open, closingUpdate, FindAndModifyOptions.options().returnNew(true),
+					Attempt.class);
+		}
 		if (closing == null) {
 			Attempt current = this.mongo.findById(attemptId, Attempt.class);
 			if (current == null || current.status() == Status.SUBMITTED) {
@@ -537,7 +558,7 @@ public class AttemptService {
 		if (!attempt.scoreAfterClose()) {
 			return true;
 		}
-		QuizRound round = this.mongo.findById(attempt.roundId(), QuizRound.class);
+		QuizRound round = this.rounds.find(attempt.roundId());
 		return round == null || !this.clock.instant().isBefore(round.closesAt());
 	}
 
@@ -546,7 +567,7 @@ public class AttemptService {
 		if (!attempt.scoreAfterClose()) {
 			return null;
 		}
-		QuizRound round = this.mongo.findById(attempt.roundId(), QuizRound.class);
+		QuizRound round = this.rounds.find(attempt.roundId());
 		return round == null ? null : round.closesAt();
 	}
 

@@ -33,12 +33,15 @@ class RegistrationEventsListener {
 
 	private final EventInbox inbox;
 
+	private final QuizRounds rounds;
+
 	private final EventHandlers handlers;
 
 	private final Clock clock;
 
-	RegistrationEventsListener(MongoTemplate mongo, EventInbox inbox, Clock clock) {
+	RegistrationEventsListener(MongoTemplate mongo, EventInbox inbox, QuizRounds rounds, Clock clock) {
 		this.mongo = mongo;
+		this.rounds = rounds;
 		this.clock = clock;
 		this.inbox = inbox;
 		this.handlers = EventHandlers.builder()
@@ -87,12 +90,14 @@ class RegistrationEventsListener {
 				update.set("settings", round.quiz());
 			}
 			this.mongo.upsert(Query.query(Criteria.where("_id").is(round.roundId())), update, QuizRound.class);
+			this.rounds.forget(round.roundId());
 		}
 	}
 
 	private void windowExtended(RoundWindowExtended event) {
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(event.roundId())),
 				Update.update("closesAt", event.closesAt()), QuizRound.class);
+		this.rounds.forget(event.roundId());
 	}
 
 	private void participantEnrolled(ParticipantEnrolled event) {

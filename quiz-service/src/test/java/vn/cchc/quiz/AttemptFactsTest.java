@@ -15,13 +15,13 @@ class AttemptFactsTest {
 
 	@Test
 	void factsOfAnOpenAttemptAreKeptUntilAMinutePastItsDeadline() {
-		var facts = new AttemptService.AttemptFacts("u", NOW.plusSeconds(900), Set.of("q1:A"), true);
+		var facts = new AttemptService.AttemptFacts("u", NOW.plusSeconds(900), Set.of("q1:A"), true, null);
 		assertThat(AttemptService.factsLifetime(facts, NOW)).isEqualTo(Duration.ofSeconds(960));
 	}
 
 	@Test
 	void factsOfAnAttemptPastItsDeadlineExpireAlmostAtOnce() {
-		var facts = new AttemptService.AttemptFacts("u", NOW.minusSeconds(3600), Set.of("q1:A"), true);
+		var facts = new AttemptService.AttemptFacts("u", NOW.minusSeconds(3600), Set.of("q1:A"), true, null);
 		assertThat(AttemptService.factsLifetime(facts, NOW)).isEqualTo(Duration.ofSeconds(1));
 	}
 

@@ -113,6 +113,25 @@ class QuizRoundSettingsTest extends QuizTestSupport {
 		assertThat(round(future.roundId()).settings().questionCount()).isEqualTo(5);
 	}
 
+	@Test
+	void aCachedRoundIsReadAgainOnceThisInstanceForgetsItAndAnAbsentOneIsNotRemembered() {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		var rounds = new QuizRounds(this.mongo, Duration.ofHours(1));
+		String unknown = UUID.randomUUID().toString();
+		assertThat(rounds.find(unknown)).isNull();
+		var contest = fixtures().publish(now.minusSeconds(60), now.plusSeconds(3600), QuizFixtures.settings(10, 1));
+		assertThat(rounds.find(contest.roundId()).closesAt()).isEqualTo(now.plusSeconds(3600));
+
+		Instant extended = now.plusSeconds(7200);
+		this.mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+				org.springframework.data.mongodb.core.query.Criteria.where("_id").is(contest.roundId())),
+				org.springframework.data.mongodb.core.query.Update.update("closesAt", extended), QuizRound.class);
+		assertThat(rounds.find(contest.roundId()).closesAt()).as("read within its lifetime: the cached copy")
+			.isEqualTo(now.plusSeconds(3600));
+		rounds.forget(contest.roundId());
+		assertThat(rounds.find(contest.roundId()).closesAt()).isEqualTo(extended);
+	}
+
 	ContestUpdated update(String contestId, int version, Round round) {
 		return new ContestUpdated(contestId, "Hội thi CCHC", "UBND phường Bồng Sơn", "Asia/Ho_Chi_Minh", version,
 				List.of(round), null, null, null, List.of(), null, "Sửa vòng thi");
