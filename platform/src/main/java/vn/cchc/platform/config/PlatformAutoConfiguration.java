@@ -1,6 +1,7 @@
 package vn.cchc.platform.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +22,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -47,6 +50,7 @@ import vn.cchc.platform.outbox.OutboxMessage;
 import vn.cchc.platform.outbox.OutboxProperties;
 import vn.cchc.platform.outbox.OutboxRelay;
 import vn.cchc.platform.web.CallerArgumentResolver;
+import vn.cchc.platform.web.LoadSheddingFilter;
 import vn.cchc.platform.web.ProblemDetailsAdvice;
 
 /** Wires the shared plumbing into every service that has the platform on its classpath. */
@@ -120,6 +124,19 @@ public class PlatformAutoConfiguration {
 						+ ". Add them to the service's OutboxCollections bean.");
 			}
 		};
+	}
+
+	/**
+	 * Load shedding ({@link LoadSheddingFilter}): after the request observation, so a shed request
+	 * is still counted in {@code http.server.requests}, and before security, so it costs no token check.
+	 */
+	@Bean
+	FilterRegistrationBean<LoadSheddingFilter> loadShedding(JsonMapper json,
+			@Value("${cchc.web.max-concurrent-requests:500}") int maxConcurrentRequests,
+			@Value("${cchc.web.overload-wait:100ms}") Duration wait) {
+		var registration = new FilterRegistrationBean<>(new LoadSheddingFilter(maxConcurrentRequests, wait, json));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
 	}
 
 	@Bean

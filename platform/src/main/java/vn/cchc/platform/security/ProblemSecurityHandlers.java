@@ -7,8 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -42,12 +40,7 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 
 	private void write(HttpServletResponse response, HttpServletRequest request, HttpStatus status, String code,
 			String detail) throws IOException {
-		ProblemDetail problem = Problems.of(status, code, Problems.title(status.value()), detail);
-		problem.setInstance(java.net.URI.create(request.getRequestURI()));
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		this.json.writeValue(response.getOutputStream(), problem);
+		Problems.write(request, response, status, code, detail, this.json);
 	}
 
 }

@@ -1,8 +1,15 @@
 package vn.cchc.platform.web;
 
+import java.io.IOException;
 import java.net.URI;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /** Builds problem details the one way the platform writes them. */
@@ -19,6 +26,17 @@ public final class Problems {
 		problem.setTitle(title);
 		problem.setProperty("code", code);
 		return problem;
+	}
+
+	/** Writes a problem straight onto a servlet response, for filters that answer before Spring MVC. */
+	public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+			String detail, JsonMapper json) throws IOException {
+		ProblemDetail problem = of(status, code, title(status.value()), detail);
+		problem.setInstance(URI.create(request.getRequestURI()));
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		json.writeValue(response.getOutputStream(), problem);
 	}
 
 	/** Short Vietnamese titles per status, so a title never falls back to English. */
