@@ -74,14 +74,14 @@ class LoadSheddingFilterTest {
 				response.setStatus(200);
 			}
 		});
-		context.addServletMappingDecoded("/*", "service");
+		context.addServletMapping("/*", "service");
 		FilterDef shedding = new FilterDef();
 		shedding.setFilterName("shedding");
 		shedding.setFilter(this.filter);
 		context.addFilterDef(shedding);
 		FilterMap everything = new FilterMap();
 		everything.setFilterName("shedding");
-		everything.addURLPatternDecoded("/*");
+		everything.addURLPattern("/*");
 		context.addFilterMap(everything);
 		this.tomcat.getConnector();
 		this.tomcat.start();
