@@ -173,7 +173,7 @@ public class DashboardViewersSimulation extends Simulation {
 			List<String> rounds = Files.readAllLines(PrepareCitizens.rounds(citizens)).stream()
 				.filter(l -> !l.isBlank())
 				.toList();
-			Path usedFile = citizens.resolveSibling(citizens.getFileName().toString().replaceFirst("\\.csv$", "") + ".used");
+			Path usedFile = PrepareCitizens.used(citizens);
 			long used = Files.exists(usedFile) ? Long.parseLong(Files.readString(usedFile).strip()) : 0;
 			String round = rounds.get((int) Math.min(rounds.size() - 1, used / Math.max(1, count)));
 			for (JsonNode contest : new Http().get(GATEWAY + "/api/registration/contests", null).expect(200).json()) {

@@ -126,7 +126,7 @@ public final class PrepareCitizens {
 		List<String> roundIds = created.stream().flatMap(c -> c.roundIds().stream()).toList();
 		Files.write(rounds(out), roundIds);
 		// New rounds, so every session is unused again (QuizSimulation counts used ones in citizens.used).
-		Files.deleteIfExists(out.resolveSibling(out.getFileName().toString().replaceFirst("\\.csv$", "") + ".used"));
+		Files.deleteIfExists(used(out));
 		long lines = (long) users * roundIds.size();
 		if (reuse) {
 			say("%d sessions (reused citizens)", lines);
@@ -143,8 +143,16 @@ public final class PrepareCitizens {
 
 	/** The file of round ids next to the citizens file ({@code citizens.csv} → {@code citizens.rounds}). */
 	static Path rounds(Path citizens) {
-		String name = citizens.getFileName().toString();
-		return citizens.resolveSibling(name.replaceFirst("\\.csv$", "") + ".rounds");
+		return sibling(citizens, ".rounds");
+	}
+
+	/** How many sessions runs have used, next to the citizens file ({@code citizens.used}). */
+	static Path used(Path citizens) {
+		return sibling(citizens, ".used");
+	}
+
+	private static Path sibling(Path citizens, String extension) {
+		return citizens.resolveSibling(citizens.getFileName().toString().replaceFirst("\\.csv$", "") + extension);
 	}
 
 	/** The user-name prefix of the citizens already in {@code citizens} (first data line). */

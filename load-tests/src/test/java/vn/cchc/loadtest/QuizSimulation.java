@@ -246,7 +246,7 @@ public class QuizSimulation extends Simulation {
 		private final Path used;
 
 		SessionPool(Path file) {
-			this.used = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.csv$", "") + ".used");
+			this.used = PrepareCitizens.used(file);
 			try {
 				List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
 				this.citizens = lines.stream().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",", 2))

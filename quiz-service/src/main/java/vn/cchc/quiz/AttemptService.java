@@ -236,7 +236,7 @@ public class AttemptService {
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(round.id()).and(field).exists(false)),
 				new Update().set(field, current), QuizRound.class);
 		this.rounds.forget(round.id());
-		QuizRound reread = this.mongo.findById(round.id(), QuizRound.class);
+		QuizRound reread = this.rounds.find(round.id());
 		Integer agreed = reread == null ? null : reread.pinnedVersion(bankCode);
 		return agreed == null ? current : agreed;
 	}
@@ -382,12 +382,13 @@ public class AttemptService {
 		Instant now = this.clock.instant();
 		Update closingUpdate = new Update().unset("openId").set("scoringKey", attemptId).set("closedAt", now);
 		AnswerSheet sheet = closeSheet(attemptId, now);
+		Instant sheetClosedAt = sheet != null && sheet.closedAt() != null ? sheet.closedAt() : now;
 		if (sheet != null) {
 			// The attempt takes the sheet's final answers in the same write that closes it.
 			closingUpdate.set("answers", sheet.answers())
 				.set("answeredAt", sheet.answeredAt())
 				.set("answerVersion", sheet.answerVersion())
-				.set("closedAt", sheet.closedAt() != null ? sheet.closedAt() : now);
+				.set("closedAt", sheetClosedAt);
 		}
 		Query open = Query.query(Criteria.where("openId").is(attemptId));
 		AttemptFacts known = sheet == null ? null : this.facts.getIfPresent(attemptId);
@@ -396,7 +397,7 @@ public class AttemptService {
 			// Started here: the attempt as inserted plus its sheet is what the closing write leaves, so
 			// nothing is read back (a start and a submit each write the attempt once, read it never).
 			closing = this.mongo.updateFirst(open, closingUpdate, Attempt.class).getMatchedCount() == 1
-					? known.started().closedWith(sheet, sheet.closedAt() != null ? sheet.closedAt() : now) : null;
+					? known.started().closedWith(sheet, sheetClosedAt) : null;
 		}
 		else {
 			closing = this.mongo.findAndModify(open, closingUpdate, FindAndModifyOptions.options().returnNew(true),

@@ -23,7 +23,6 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-
 import vn.cchc.contracts.ContestEvent.ContestPublished;
 import vn.cchc.contracts.ContestEvent.QuizSettings;
 import vn.cchc.contracts.ContestEvent.Round;

@@ -27,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-
 import vn.cchc.contracts.ContestEvent.QuizSettings;
 import vn.cchc.contracts.Topics;
 
