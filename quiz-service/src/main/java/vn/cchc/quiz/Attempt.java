@@ -23,7 +23,11 @@ import vn.cchc.quiz.QuestionBank.Question;
  * While the attempt is open its answers are kept in a small {@link AnswerSheet} of their own (the
  * document every answer save rewrites), and copied here when it closes.
  * {@code questions} keep the order the participant sees, options included (shuffled or not);
- * scoring compares option keys, so the order never changes a score.
+ * scoring compares option keys, so the order never changes a score. They are stored as a
+ * {@code paper} (question ids with their option order, {@link QuestionPool#paper}) and read back
+ * from the pinned bank version, which never changes: the texts and the answer key are not copied
+ * into every attempt, so each write of an attempt (start, close, score, the outbox's removals)
+ * moves a small document. Attempts stored before hold their questions whole.
  */
 @Document(Attempt.COLLECTION)
 public record Attempt(@Id String id, String contestId, String roundId, String participantId, String userId,
@@ -33,7 +37,7 @@ public record Attempt(@Id String id, String contestId, String roundId, String pa
 		List<String> flags, List<OutboxMessage> outbox, @Nullable String category, @Nullable String period,
 		@Nullable String bankCode, @Nullable Integer bankVersion, @Nullable List<String> allowed,
 		@Nullable String predictionQuestion, @Nullable Boolean resultsAfterClose, @Nullable String openId,
-		@Nullable String scoringKey, @Nullable Instant closedAt, @Nullable Boolean sheet) {
+		@Nullable String scoringKey, @Nullable Instant closedAt, @Nullable Boolean sheet, @Nullable List<String> paper) {
 
 	public static final String COLLECTION = "attempts";
 
@@ -51,7 +55,7 @@ public record Attempt(@Id String id, String contestId, String roundId, String pa
 				this.attemptKey, this.activeKey, this.status, this.startedAt, this.deadline, this.questions, givenAnswers,
 				version, this.submittedAt, this.correctCount, this.durationMillis, this.prediction, this.autoClosed,
 				givenAt, this.flags, this.outbox, this.category, this.period, this.bankCode, this.bankVersion, this.allowed,
-				this.predictionQuestion, this.resultsAfterClose, this.openId, this.scoringKey, this.closedAt, this.sheet);
+				this.predictionQuestion, this.resultsAfterClose, this.openId, this.scoringKey, this.closedAt, this.sheet, this.paper);
 	}
 
 	/**
@@ -64,7 +68,32 @@ public record Attempt(@Id String id, String contestId, String roundId, String pa
 				closedSheet.answers(), closedSheet.answerVersion(), this.submittedAt, this.correctCount, this.durationMillis,
 				this.prediction, this.autoClosed, closedSheet.answeredAt(), this.flags, this.outbox, this.category,
 				this.period, this.bankCode, this.bankVersion, this.allowed, this.predictionQuestion, this.resultsAfterClose,
-				null, this.id, at, this.sheet);
+				null, this.id, at, this.sheet, this.paper);
+	}
+
+	/** This attempt as stored: its questions as a paper (see the class comment). */
+	Attempt stored() {
+		return new Attempt(this.id, this.contestId, this.roundId, this.participantId, this.userId, this.number,
+				this.attemptKey, this.activeKey, this.status, this.startedAt, this.deadline, null, this.answers,
+				this.answerVersion, this.submittedAt, this.correctCount, this.durationMillis, this.prediction,
+				this.autoClosed, this.answeredAt, this.flags, this.outbox, this.category, this.period, this.bankCode,
+				this.bankVersion, this.allowed, this.predictionQuestion, this.resultsAfterClose, this.openId,
+				this.scoringKey, this.closedAt, this.sheet, QuestionPool.paper(this.questions));
+	}
+
+	/** True when this attempt was read without its questions, which its paper names. */
+	boolean needsQuestions() {
+		return this.questions == null && this.paper != null;
+	}
+
+	/** This attempt, read as stored, with the questions its paper names. */
+	Attempt withQuestions(List<Question> drawn) {
+		return new Attempt(this.id, this.contestId, this.roundId, this.participantId, this.userId, this.number,
+				this.attemptKey, this.activeKey, this.status, this.startedAt, this.deadline, drawn, this.answers,
+				this.answerVersion, this.submittedAt, this.correctCount, this.durationMillis, this.prediction,
+				this.autoClosed, this.answeredAt, this.flags, this.outbox, this.category, this.period, this.bankCode,
+				this.bankVersion, this.allowed, this.predictionQuestion, this.resultsAfterClose, this.openId,
+				this.scoringKey, this.closedAt, this.sheet, this.paper);
 	}
 
 	/** This attempt as the scoring write leaves it (see {@code AttemptService.finish}). */
@@ -74,7 +103,7 @@ public record Attempt(@Id String id, String contestId, String roundId, String pa
 				this.attemptKey, null, Status.SUBMITTED, this.startedAt, this.deadline, this.questions, this.answers,
 				this.answerVersion, at, correct, duration, givenPrediction, closedAutomatically, this.answeredAt, signs,
 				this.outbox, this.category, this.period, this.bankCode, this.bankVersion, this.allowed,
-				this.predictionQuestion, this.resultsAfterClose, this.openId, null, this.closedAt, this.sheet);
+				this.predictionQuestion, this.resultsAfterClose, this.openId, null, this.closedAt, this.sheet, this.paper);
 	}
 
 	/** The entry of {@code allowed} that lets an answer save match: question id and option key. */

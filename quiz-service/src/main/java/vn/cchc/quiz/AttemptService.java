@@ -136,7 +136,7 @@ public class AttemptService {
 			throw ApiException.forbidden("quiz.participant.excluded", "Bạn không thuộc diện được dự thi cuộc thi này.");
 		}
 		String activeKey = Attempt.activeKey(roundId, participant.id());
-		Attempt active = this.mongo.findOne(Query.query(Criteria.where("activeKey").is(activeKey)), Attempt.class);
+		Attempt active = read(Query.query(Criteria.where("activeKey").is(activeKey)));
 		if (active != null) {
 			if (now.isBefore(active.deadline())) {
 				this.deadlines.putIfAbsent(active.id(), active.deadline());
@@ -150,7 +150,7 @@ public class AttemptService {
 		int used = attemptsUsed(keyPrefix, settings.attemptsAllowed());
 		if (used >= settings.attemptsAllowed()) {
 			// A simultaneous start may have just opened the last allowed attempt: resume it.
-			Attempt winner = this.mongo.findOne(Query.query(Criteria.where("activeKey").is(activeKey)), Attempt.class);
+			Attempt winner = read(Query.query(Criteria.where("activeKey").is(activeKey)));
 			if (winner != null && now.isBefore(winner.deadline())) {
 				return new Started(withSheet(winner), true);
 			}
@@ -174,22 +174,22 @@ public class AttemptService {
 				new HashMap<>(), List.of(), this.outbox.messages(event), participant.category(), period, pool.code(),
 				pool.version(), Attempt.allowed(drawn),
 				settings.prediction() == null ? null : settings.prediction().question(), round.resultsAfterClose(),
-				attemptId, null, null, true);
+				attemptId, null, null, true, null);
 		// The sheet first: an attempt is never without one (a sheet left by a failed start is unused).
 		this.mongo.insert(AnswerSheet.open(attemptId));
 		try {
-			Attempt inserted = this.mongo.insert(attempt);
+			this.mongo.insert(attempt.stored());
 			this.outbox.written(Attempt.COLLECTION, attemptId);
 			this.deadlines.put(attemptId, deadline);
 			// Answers that reach this instance need no read of the attempt (others read it once each).
 			this.facts.put(attemptId,
 					new AttemptFacts(caller.userId(), deadline, java.util.Set.copyOf(attempt.allowed()), true, attempt));
-			return new Started(inserted, false);
+			return new Started(attempt, false);
 		}
 		catch (DuplicateKeyException ex) {
 			// A concurrent start (double click, two devices, two instances) won: resume that one.
 			this.mongo.remove(Query.query(Criteria.where("_id").is(attemptId)), AnswerSheet.class);
-			Attempt winner = this.mongo.findOne(Query.query(Criteria.where("activeKey").is(activeKey)), Attempt.class);
+			Attempt winner = read(Query.query(Criteria.where("activeKey").is(activeKey)));
 			if (winner != null) {
 				return new Started(withSheet(winner), true);
 			}
@@ -248,12 +248,31 @@ public class AttemptService {
 
 	/** The caller's attempt as stored (an open one without its sheet's answers). */
 	private Attempt owned(Caller caller, String attemptId) {
-		Attempt attempt = this.mongo.findById(attemptId, Attempt.class);
+		Attempt attempt = read(attemptId);
 		// Another person's attempt is reported as absent: ids are not a way to learn about others.
 		if (attempt == null || !attempt.userId().equals(caller.userId())) {
 			throw notFound();
 		}
 		return attempt;
+	}
+
+	private @Nullable Attempt read(String attemptId) {
+		return withQuestions(this.mongo.findById(attemptId, Attempt.class));
+	}
+
+	private @Nullable Attempt read(Query query) {
+		return withQuestions(this.mongo.findOne(query, Attempt.class));
+	}
+
+	/**
+	 * A stored attempt with its questions: an attempt keeps only its paper, the questions come from
+	 * the bank version it drew from (in memory after its first use, see {@link QuestionPool}).
+	 */
+	@Nullable Attempt withQuestions(@Nullable Attempt stored) {
+		if (stored == null || !stored.needsQuestions()) {
+			return stored;
+		}
+		return stored.withQuestions(this.banks.pool(stored.bankCode(), stored.bankVersion()).questions(stored.paper()));
 	}
 
 	/** An open attempt with the answers saved so far in its sheet (a closed one holds its own). */
@@ -376,35 +395,35 @@ public class AttemptService {
 	 * set, the closing time kept), so its answers are final; then it is scored and marked submitted
 	 * with its {@code attempt-submitted} event in the outbox, filtered on {@code scoringKey}, which
 	 * only one writer can match. An attempt left between the two (a crash) is finished by the next
-	 * submit or by the expiry sweep.
+	 * submit or by the expiry sweep. The instance that started the attempt holds it as inserted, and
+	 * the closed sheet holds its final answers: it scores it in memory and writes both steps as one
+	 * update on {@code openId}, which only one closer can match.
 	 */
 	private Attempt finish(String attemptId, Long prediction, boolean autoClosed) {
 		Instant now = this.clock.instant();
-		Update closingUpdate = new Update().unset("openId").set("scoringKey", attemptId).set("closedAt", now);
 		AnswerSheet sheet = closeSheet(attemptId, now);
 		Instant sheetClosedAt = sheet != null && sheet.closedAt() != null ? sheet.closedAt() : now;
-		if (sheet != null) {
-			// The attempt takes the sheet's final answers in the same write that closes it.
-			closingUpdate.set("answers", sheet.answers())
-				.set("answeredAt", sheet.answeredAt())
-				.set("answerVersion", sheet.answerVersion())
-				.set("closedAt", sheetClosedAt);
-		}
 		Query open = Query.query(Criteria.where("openId").is(attemptId));
 		AttemptFacts known = sheet == null ? null : this.facts.getIfPresent(attemptId);
-		Attempt closing;
 		if (known != null && known.started() != null) {
-			// Started here: the attempt as inserted plus its sheet is what the closing write leaves, so
-			// nothing is read back (a start and a submit each write the attempt once, read it never).
-			closing = this.mongo.updateFirst(open, closingUpdate, Attempt.class).getMatchedCount() == 1
-					? known.started().closedWith(sheet, sheetClosedAt) : null;
+			// Started here: nothing to read (a start and a submit each write the attempt once).
+			Attempt done = scored(known.started().closedWith(sheet, sheetClosedAt), prediction, autoClosed, now);
+			Update closeAndScore = scoring(done).unset("openId").set("closedAt", sheetClosedAt);
+			withAnswers(closeAndScore, sheet);
+			if (this.mongo.updateFirst(open, closeAndScore, Attempt.class).getMatchedCount() == 1) {
+				return finished(done);
+			}
+			// Another closer (another instance's submit or sweep) got there first: go on from what it left.
 		}
-		else {
-			closing = this.mongo.findAndModify(open, closingUpdate, FindAndModifyOptions.options().returnNew(true),
-					Attempt.class);
+		Update closingUpdate = new Update().unset("openId").set("scoringKey", attemptId).set("closedAt", sheetClosedAt);
+		if (sheet != null) {
+			// The attempt takes the sheet's final answers in the same write that closes it.
+			withAnswers(closingUpdate, sheet);
 		}
+		Attempt closing = withQuestions(this.mongo.findAndModify(open, closingUpdate,
+				FindAndModifyOptions.options().returnNew(true), Attempt.class));
 		if (closing == null) {
-			Attempt current = this.mongo.findById(attemptId, Attempt.class);
+			Attempt current = read(attemptId);
 			if (current == null || current.status() == Status.SUBMITTED) {
 				return current;
 			}
@@ -413,18 +432,32 @@ public class AttemptService {
 			}
 			closing = current;
 		}
+		Attempt done = scored(closing, prediction, autoClosed, now);
+		if (this.mongo.updateFirst(Query.query(Criteria.where("scoringKey").is(attemptId)), scoring(done), Attempt.class)
+			.getMatchedCount() == 1) {
+			return finished(done);
+		}
+		this.deadlines.remove(attemptId);
+		this.facts.invalidate(attemptId);
+		// Another instance scored it between our two writes; its result stands.
+		return read(attemptId);
+	}
+
+	/** The closed attempt scored: its result, duration and bot signs, as the scoring write stores them. */
+	private Attempt scored(Attempt closing, Long prediction, boolean autoClosed, Instant now) {
 		Instant closedAt = closing.closedAt() != null ? closing.closedAt() : now;
 		Instant end = min(closedAt, closing.deadline());
 		long duration = Duration.between(closing.startedAt(), end).toMillis();
-		int correct = closing.score();
 		boolean late = !closedAt.isBefore(closing.deadline());
-		// The scored attempt, built once: the scoring write stores its fields and the response is it
-		// (not read back).
-		Attempt done = closing.submitted(end, correct, duration, prediction, autoClosed || late,
+		return closing.submitted(end, closing.score(), duration, prediction, autoClosed || late,
 				closing.botSigns(this.minReadMillis, this.toleratedFastAnswers));
+	}
+
+	/** The write that marks {@code done} submitted, its {@code attempt-submitted} event in the outbox. */
+	private Update scoring(Attempt done) {
 		var event = new AttemptSubmitted(done.contestId(), done.roundId(), done.id(), done.participantId(),
-				done.userId(), correct, done.questions().size(), duration, prediction, end, done.autoClosed(),
-				done.category(), done.period());
+				done.userId(), done.correctCount(), done.questions().size(), done.durationMillis(), done.prediction(),
+				done.submittedAt(), done.autoClosed(), done.category(), done.period());
 		Update update = new Update().set("status", done.status())
 			.unset("activeKey")
 			.unset("scoringKey")
@@ -435,16 +468,21 @@ public class AttemptService {
 			.set("autoClosed", done.autoClosed())
 			.set("flags", done.flags());
 		this.outbox.append(update, event);
-		boolean scored = this.mongo.updateFirst(Query.query(Criteria.where("scoringKey").is(attemptId)), update,
-				Attempt.class).getMatchedCount() == 1;
-		this.deadlines.remove(attemptId);
-		this.facts.invalidate(attemptId);
-		if (scored) {
-			this.outbox.written(Attempt.COLLECTION, attemptId);
-			return done;
-		}
-		// Another instance scored it between our two writes; its result stands.
-		return this.mongo.findById(attemptId, Attempt.class);
+		return update;
+	}
+
+	private static void withAnswers(Update update, AnswerSheet sheet) {
+		update.set("answers", sheet.answers())
+			.set("answeredAt", sheet.answeredAt())
+			.set("answerVersion", sheet.answerVersion());
+	}
+
+	/** After the scoring write matched: the attempt is off this instance's books, its event on its way. */
+	private Attempt finished(Attempt done) {
+		this.deadlines.remove(done.id());
+		this.facts.invalidate(done.id());
+		this.outbox.written(Attempt.COLLECTION, done.id());
+		return done;
 	}
 
 	/**
@@ -462,7 +500,7 @@ public class AttemptService {
 	/** Attempts started before saves went through {@code openId}: scored with a guarded filter. */
 	private Attempt finishLegacy(String attemptId, Long prediction, boolean autoClosed) {
 		for (int tries = 0; tries < 10; tries++) {
-			Attempt current = this.mongo.findById(attemptId, Attempt.class);
+			Attempt current = read(attemptId);
 			if (current == null || current.status() == Status.SUBMITTED) {
 				return current;
 			}
@@ -485,11 +523,11 @@ public class AttemptService {
 				.set("flags", current.botSigns(this.minReadMillis, this.toleratedFastAnswers));
 			this.outbox.append(update, event);
 			// The answer version in the filter: an answer saved since we read it makes us score again.
-			Attempt done = this.mongo.findAndModify(
+			Attempt done = withQuestions(this.mongo.findAndModify(
 					Query.query(Criteria.where("_id").is(attemptId)
 						.and("status").is(Status.ACTIVE)
 						.and("answerVersion").is(current.answerVersion())),
-					update, FindAndModifyOptions.options().returnNew(true), Attempt.class);
+					update, FindAndModifyOptions.options().returnNew(true), Attempt.class));
 			if (done != null) {
 				this.outbox.written(Attempt.COLLECTION, attemptId);
 				return done;
@@ -502,7 +540,7 @@ public class AttemptService {
 	List<Attempt> flagged(Caller caller, String roundId) {
 		caller.require("organizer", "admin");
 		return this.mongo.find(Query.query(Criteria.where("roundId").is(roundId).and("flags.0").exists(true))
-			.with(Sort.by("submittedAt")), Attempt.class);
+			.with(Sort.by("submittedAt")), Attempt.class).stream().map(this::withQuestions).toList();
 	}
 
 	/**

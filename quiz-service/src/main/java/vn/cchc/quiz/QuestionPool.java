@@ -3,6 +3,7 @@ package vn.cchc.quiz;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ final class QuestionPool {
 
 	private final Map<String, List<Question>> byTopic;
 
+	private final Map<String, Question> byId;
+
 	QuestionPool(String code, int version, List<Question> questions) {
 		this.code = code;
 		this.version = version;
@@ -36,6 +39,11 @@ final class QuestionPool {
 		}
 		topics.replaceAll((t, list) -> List.copyOf(list));
 		this.byTopic = Collections.unmodifiableMap(topics);
+		Map<String, Question> ids = new HashMap<>();
+		for (Question q : questions) {
+			ids.put(q.id(), q);
+		}
+		this.byId = Collections.unmodifiableMap(ids);
 	}
 
 	String code() {
@@ -83,6 +91,40 @@ final class QuestionPool {
 			reordered.add(q.withOptions(List.copyOf(options)));
 		}
 		return List.copyOf(reordered);
+	}
+
+	/**
+	 * How an attempt stores what it drew: one entry per question, its id and its option keys in
+	 * the order shown ({@code "q17:B,A,D,C"}). The version's texts and answer key stay here, in the
+	 * pool, and are not copied into every attempt (see {@link #questions(List)}).
+	 */
+	static List<String> paper(List<Question> drawn) {
+		return drawn.stream()
+			.map(q -> q.id() + ":" + String.join(",", q.options().stream().map(Option::key).toList()))
+			.toList();
+	}
+
+	/**
+	 * The questions of a {@link #paper(List) paper} drawn from this version, options in the order
+	 * the participant saw them.
+	 */
+	List<Question> questions(List<String> paper) {
+		List<Question> questions = new ArrayList<>(paper.size());
+		for (String entry : paper) {
+			int colon = entry.lastIndexOf(':');
+			Question question = this.byId.get(entry.substring(0, colon));
+			if (question == null) {
+				throw new IllegalStateException("Question " + entry + " is not in bank " + this.code + " v" + this.version);
+			}
+			Map<String, Option> options = new HashMap<>();
+			question.options().forEach(o -> options.put(o.key(), o));
+			List<Option> shown = new ArrayList<>(question.options().size());
+			for (String key : entry.substring(colon + 1).split(",")) {
+				shown.add(options.get(key));
+			}
+			questions.add(shown.equals(question.options()) ? question : question.withOptions(List.copyOf(shown)));
+		}
+		return List.copyOf(questions);
 	}
 
 	/** Proportional shares that add up to {@code wanted} (Hamilton's largest-remainder method). */

@@ -13,6 +13,7 @@ import vn.cchc.quiz.QuestionBank.Option;
 import vn.cchc.quiz.QuestionBank.Question;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class QuestionPoolTest {
 
@@ -55,6 +56,21 @@ class QuestionPoolTest {
 		}
 		assertThat(seenFirst).as("every option comes first sometimes").containsOnlyKeys("A", "B", "C");
 		assertThat(pool.draw(50, false, false, random)).as("never more than the bank holds").hasSize(12);
+	}
+
+	@Test
+	void aPaperNamesTheDrawnQuestionsAndTheirOptionOrderAndReadsBackTheSame() {
+		var random = new SplittableRandom(13);
+		QuestionPool pool = pool(4, 4, 4);
+		for (int i = 0; i < 50; i++) {
+			List<Question> drawn = pool.draw(10, true, true, random);
+			List<String> paper = QuestionPool.paper(drawn);
+			assertThat(paper).hasSize(10).allSatisfy(entry -> assertThat(entry).matches("t\\d-\\d:[ABC],[ABC],[ABC]"));
+			assertThat(String.join(" ", paper)).as("no text and no answer key in the paper").doesNotContain("Câu", "a", "b", "c");
+			assertThat(pool.questions(paper)).as("questions, texts, keys and shown order read back").isEqualTo(drawn);
+		}
+		assertThatThrownBy(() -> pool.questions(List.of("khong-co:A,B,C")))
+			.isInstanceOf(IllegalStateException.class);
 	}
 
 }

@@ -58,8 +58,9 @@ class QuizApiTest extends QuizTestSupport {
 		return roundId;
 	}
 
+	/** The attempt as stored, with the questions its paper names (the answer key included). */
 	Attempt stored(String attemptId) {
-		return this.mongo.findById(attemptId, Attempt.class);
+		return this.attempts.withQuestions(this.mongo.findById(attemptId, Attempt.class));
 	}
 
 	@Test
@@ -82,6 +83,17 @@ class QuizApiTest extends QuizTestSupport {
 
 		// Answer 7 questions right and 3 wrong, as an independent check of the score.
 		Attempt key = stored(attemptId);
+		org.bson.Document raw = this.mongo.findById(attemptId, org.bson.Document.class, Attempt.COLLECTION);
+		assertThat(raw).as("the attempt stores its paper, not the bank's texts and answer key").doesNotContainKey("questions");
+		assertThat(raw.getList("paper", String.class)).hasSize(10);
+		List<String> shown = new ArrayList<>();
+		for (JsonNode q : attempt.get("questions")) {
+			List<String> keys = new ArrayList<>();
+			q.get("options").forEach(o -> keys.add(o.get("key").asString()));
+			shown.add(q.get("id").asString() + ":" + String.join(",", keys));
+		}
+		assertThat(raw.getList("paper", String.class)).as("the paper is what was shown, in order").isEqualTo(shown);
+		assertThat(key.questions()).extracting(q -> q.id()).containsExactlyElementsOf(shown.stream().map(e -> e.substring(0, e.indexOf(':'))).toList());
 		int expected = 0;
 		for (int i = 0; i < key.questions().size(); i++) {
 			var q = key.questions().get(i);
@@ -357,6 +369,47 @@ class QuizApiTest extends QuizTestSupport {
 		assertThat(done.status()).isEqualTo(Attempt.Status.SUBMITTED);
 		assertThat(done.answers()).hasSize(3);
 		assertThat(done.scoringKey()).isNull();
+		List<ConsumerRecord<String, byte[]>> events = TopicReader.read(this.brokers, Topics.ATTEMPTS,
+				r -> attemptId.equals(r.key()) && "vn.cchc.quiz.attempt-submitted.v1".equals(TopicReader.header(r, "ce_type")), 1,
+				Duration.ofSeconds(15));
+		assertThat(events).filteredOn(r -> attemptId.equals(r.key())
+				&& "vn.cchc.quiz.attempt-submitted.v1".equals(TopicReader.header(r, "ce_type"))).hasSize(1);
+	}
+
+	@Test
+	void aSubmitHereAfterAnotherInstanceClosedTheAttemptScoresWhatItLeftOnce() {
+		Instant now = Instant.now();
+		String roundId = round(now.minusSeconds(60), now.plusSeconds(3600), 1, "khoa");
+		String token = TestTokens.token("khoa", "citizen");
+		String attemptId = api().post("/api/quiz/rounds/" + roundId + "/attempts", token, null).json().get("attemptId").asString();
+		var questions = stored(attemptId).questions();
+		org.bson.Document answers = new org.bson.Document();
+		for (int i = 0; i < 4; i++) {
+			String option = i == 0 ? questions.get(i).options().stream().map(o -> o.key())
+				.filter(k -> !k.equals(questions.get(0).correct())).findFirst().orElseThrow() : questions.get(i).correct();
+			assertThat(api().put("/api/quiz/attempts/" + attemptId + "/answers/" + questions.get(i).id(), token,
+					"{\"option\":\"" + option + "\"}").status()).isEqualTo(200);
+			answers.append(questions.get(i).id(), option);
+		}
+		// Another instance's closer (a submit there, or its sweep) did its first write and stopped: the
+		// sheet closed, the attempt closed to answers with them, awaiting its score. This instance still
+		// holds the attempt as it started it, so its one-write submit must find nothing open.
+		java.util.Date closedAt = java.util.Date.from(Instant.now());
+		this.mongo.getCollection(AnswerSheet.COLLECTION).updateOne(new org.bson.Document("_id", attemptId),
+				new org.bson.Document("$unset", new org.bson.Document("openId", "")).append("$set", new org.bson.Document("closedAt", closedAt)));
+		this.mongo.getCollection(Attempt.COLLECTION).updateOne(new org.bson.Document("_id", attemptId),
+				new org.bson.Document("$unset", new org.bson.Document("openId", "")).append("$set",
+						new org.bson.Document("scoringKey", attemptId).append("closedAt", closedAt).append("answers", answers)
+							.append("answerVersion", 4L)));
+		Response submitted = api().post("/api/quiz/attempts/" + attemptId + "/submit", token, "{}");
+		assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+		assertThat(submitted.json().get("correctCount").asInt()).isEqualTo(3);
+		Attempt done = stored(attemptId);
+		assertThat(done.status()).isEqualTo(Attempt.Status.SUBMITTED);
+		assertThat(done.correctCount()).isEqualTo(3);
+		assertThat(done.scoringKey()).isNull();
+		assertThat(api().post("/api/quiz/attempts/" + attemptId + "/submit", token, "{}").json().get("correctCount").asInt())
+			.as("submitting again returns the same result").isEqualTo(3);
 		List<ConsumerRecord<String, byte[]>> events = TopicReader.read(this.brokers, Topics.ATTEMPTS,
 				r -> attemptId.equals(r.key()) && "vn.cchc.quiz.attempt-submitted.v1".equals(TopicReader.header(r, "ce_type")), 1,
 				Duration.ofSeconds(15));

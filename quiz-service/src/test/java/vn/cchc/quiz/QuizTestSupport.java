@@ -36,6 +36,9 @@ abstract class QuizTestSupport {
 	@Autowired
 	Outbox outbox;
 
+	@Autowired
+	AttemptService attempts;
+
 	ApiClient api() {
 		return new ApiClient("http://127.0.0.1:" + this.port);
 	}
