@@ -81,6 +81,20 @@ public record Attempt(@Id String id, String contestId, String roundId, String pa
 				this.scoringKey, this.closedAt, this.sheet, QuestionPool.paper(this.questions));
 	}
 
+	/**
+	 * This attempt as the instance that started it keeps it until it closes (see
+	 * {@code AttemptService.AttemptFacts}): without what only the stored document needs (the
+	 * allowed pairs, the outbox, the paper), a few kilobytes less for each attempt in progress.
+	 */
+	Attempt retained() {
+		return new Attempt(this.id, this.contestId, this.roundId, this.participantId, this.userId, this.number,
+				this.attemptKey, this.activeKey, this.status, this.startedAt, this.deadline, this.questions, this.answers,
+				this.answerVersion, this.submittedAt, this.correctCount, this.durationMillis, this.prediction,
+				this.autoClosed, this.answeredAt, this.flags, List.of(), this.category, this.period, this.bankCode,
+				this.bankVersion, null, this.predictionQuestion, this.resultsAfterClose, this.openId,
+				this.scoringKey, this.closedAt, this.sheet, null);
+	}
+
 	/** True when this attempt was read without its questions, which its paper names. */
 	boolean needsQuestions() {
 		return this.questions == null && this.paper != null;

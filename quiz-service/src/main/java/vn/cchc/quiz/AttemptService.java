@@ -182,8 +182,7 @@ public class AttemptService {
 			this.outbox.written(Attempt.COLLECTION, attemptId);
 			this.deadlines.put(attemptId, deadline);
 			// Answers that reach this instance need no read of the attempt (others read it once each).
-			this.facts.put(attemptId,
-					new AttemptFacts(caller.userId(), deadline, java.util.Set.copyOf(attempt.allowed()), true, attempt));
+			this.facts.put(attemptId, new AttemptFacts(caller.userId(), deadline, null, true, attempt.retained()));
 			return new Started(attempt, false);
 		}
 		catch (DuplicateKeyException ex) {
@@ -298,7 +297,7 @@ public class AttemptService {
 		Instant now = this.clock.instant();
 		AttemptFacts facts = facts(attemptId);
 		if (facts != null && facts.userId().equals(caller.userId()) && now.isBefore(facts.deadline())
-				&& facts.allowed().contains(Attempt.allowedEntry(questionId, option))) {
+				&& facts.offers(questionId, option)) {
 			if (this.answerWrites.save(facts.sheet() ? AnswerSheet.COLLECTION : Attempt.COLLECTION, attemptId, questionId,
 					option, now)) {
 				return;
@@ -316,10 +315,18 @@ public class AttemptService {
 	/**
 	 * What never changes in an attempt once started, for the answer path; null when there is none.
 	 * {@code started} is the attempt as this instance inserted it (null when the facts were read
-	 * back): closing it then needs no read of the attempt (see {@link #finish}).
+	 * back): closing it then needs no read of the attempt (see {@link #finish}), and its questions
+	 * say what it offers. Facts read back carry the stored {@code allowed} pairs instead.
 	 */
-	record AttemptFacts(String userId, Instant deadline, java.util.Set<String> allowed, boolean sheet,
+	record AttemptFacts(String userId, Instant deadline, java.util.@Nullable Set<String> allowed, boolean sheet,
 			@Nullable Attempt started) {
+
+		/** Whether the attempt drew this question and offered this option. */
+		boolean offers(String questionId, String option) {
+			return this.started != null ? this.started.offers(questionId, option)
+					: this.allowed != null && this.allowed.contains(Attempt.allowedEntry(questionId, option));
+		}
+
 	}
 
 	private @Nullable AttemptFacts facts(String attemptId) {

@@ -19,11 +19,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
@@ -137,6 +140,25 @@ public class PlatformAutoConfiguration {
 		var registration = new FilterRegistrationBean<>(new LoadSheddingFilter(maxConcurrentRequests, wait, json));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
+	}
+
+	/**
+	 * Tomcat keeps the buffers of closed connections (16 KB each) for the next ones, but sizes that
+	 * cache from the heap and turns it off for heaps of 2 GB or less; then each new keep-alive
+	 * connection allocated buffers that lived as long as it did and were promoted with it. At 200
+	 * new connections a second (citizens sent straight to the quiz-service), that was most of what
+	 * filled its old generation (docs/benchmarks.md, sixth pass). A fixed cache of
+	 * {@code cchc.web.connection-buffer-cache} channels (at most 16 KB each) keeps them in use.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(TomcatConnectorCustomizer.class)
+	static class TomcatConnections {
+
+		@Bean
+		TomcatConnectorCustomizer connectionBufferCache(@Value("${cchc.web.connection-buffer-cache:2000}") int channels) {
+			return connector -> connector.setProperty("socket.bufferPool", String.valueOf(channels));
+		}
+
 	}
 
 	@Bean
