@@ -58,6 +58,30 @@ class QuizApiTest extends QuizTestSupport {
 		return roundId;
 	}
 
+	String startedAttempt(String roundId, String token) {
+		return api().post("/api/quiz/rounds/" + roundId + "/attempts", token, null).json().get("attemptId").asString();
+	}
+
+	record Taking(String roundId, String token, String attemptId, List<QuestionBank.Question> questions) {
+	}
+
+	/** A citizen who started an attempt in a round open for the next hour (one attempt allowed). */
+	Taking takingAnOpenRound(String user) {
+		Instant now = Instant.now();
+		String roundId = round(now.minusSeconds(60), now.plusSeconds(3600), 1, user);
+		String token = TestTokens.token(user, "citizen");
+		String attemptId = startedAttempt(roundId, token);
+		return new Taking(roundId, token, attemptId, stored(attemptId).questions());
+	}
+
+	/** Exactly one attempt-submitted event reaches Kafka for the attempt (a second is waited for, 5 s). */
+	void assertSubmittedOnce(String attemptId) {
+		List<ConsumerRecord<String, byte[]>> events = TopicReader.read(this.brokers, Topics.ATTEMPTS,
+				r -> attemptId.equals(r.key()) && "vn.cchc.quiz.attempt-submitted.v1".equals(TopicReader.header(r, "ce_type")), 2,
+				Duration.ofSeconds(5));
+		assertThat(events).as("one attempt-submitted, however often it is submitted").hasSize(1);
+	}
+
 	/** The attempt as stored, with the questions its paper names (the answer key included). */
 	Attempt stored(String attemptId) {
 		return this.attempts.withQuestions(this.mongo.findById(attemptId, Attempt.class));
@@ -208,7 +232,7 @@ class QuizApiTest extends QuizTestSupport {
 		Instant now = Instant.now();
 		String roundId = round(now.minusSeconds(60), now.plusSeconds(4), 1, "em");
 		String token = TestTokens.token("em", "citizen");
-		String attemptId = api().post("/api/quiz/rounds/" + roundId + "/attempts", token, null).json().get("attemptId").asString();
+		String attemptId = startedAttempt(roundId, token);
 		var question = stored(attemptId).questions().get(0);
 		assertThat(api().put("/api/quiz/attempts/" + attemptId + "/answers/" + question.id(), token,
 				"{\"option\":\"" + question.correct() + "\"}").status()).isEqualTo(200);
@@ -271,11 +295,11 @@ class QuizApiTest extends QuizTestSupport {
 
 	@Test
 	void answersAfterTheDeadlineOrAfterSubmitAndReplayedRequestsChangeNothing() {
-		Instant now = Instant.now();
-		String roundId = round(now.minusSeconds(60), now.plusSeconds(3600), 1, "khanh");
-		String token = TestTokens.token("khanh", "citizen");
-		String attemptId = api().post("/api/quiz/rounds/" + roundId + "/attempts", token, null).json().get("attemptId").asString();
-		var questions = stored(attemptId).questions();
+		Taking taking = takingAnOpenRound("khanh");
+		String token = taking.token();
+		String attemptId = taking.attemptId();
+		var questions = taking.questions();
+		String roundId = taking.roundId();
 		String first = "/api/quiz/attempts/" + attemptId + "/answers/" + questions.get(0).id();
 		String body = "{\"option\":\"" + questions.get(0).correct() + "\"}";
 		assertThat(api().put(first, token, body).status()).isEqualTo(200);
@@ -312,10 +336,7 @@ class QuizApiTest extends QuizTestSupport {
 		assertThat(after.prediction()).as("a submit after the close does not add a prediction").isNull();
 		assertThat(after.submittedAt()).isEqualTo(closed.submittedAt());
 
-		List<ConsumerRecord<String, byte[]>> events = TopicReader.read(this.brokers, Topics.ATTEMPTS,
-				r -> attemptId.equals(r.key()) && "vn.cchc.quiz.attempt-submitted.v1".equals(TopicReader.header(r, "ce_type")), 2,
-				Duration.ofSeconds(5));
-		assertThat(events).as("one attempt-submitted, however often it is submitted").hasSize(1);
+		assertSubmittedOnce(attemptId);
 	}
 
 	@Test
@@ -344,11 +365,10 @@ class QuizApiTest extends QuizTestSupport {
 
 	@Test
 	void anAttemptLeftBetweenClosingAndScoringIsFinishedByTheNextSubmitWithItsFinalAnswers() {
-		Instant now = Instant.now();
-		String roundId = round(now.minusSeconds(60), now.plusSeconds(3600), 1, "tam");
-		String token = TestTokens.token("tam", "citizen");
-		String attemptId = api().post("/api/quiz/rounds/" + roundId + "/attempts", token, null).json().get("attemptId").asString();
-		var questions = stored(attemptId).questions();
+		Taking taking = takingAnOpenRound("tam");
+		String token = taking.token();
+		String attemptId = taking.attemptId();
+		var questions = taking.questions();
 		for (int i = 0; i < 3; i++) {
 			assertThat(api().put("/api/quiz/attempts/" + attemptId + "/answers/" + questions.get(i).id(), token,
 					"{\"option\":\"" + questions.get(i).correct() + "\"}").status()).isEqualTo(200);
@@ -369,20 +389,15 @@ class QuizApiTest extends QuizTestSupport {
 		assertThat(done.status()).isEqualTo(Attempt.Status.SUBMITTED);
 		assertThat(done.answers()).hasSize(3);
 		assertThat(done.scoringKey()).isNull();
-		List<ConsumerRecord<String, byte[]>> events = TopicReader.read(this.brokers, Topics.ATTEMPTS,
-				r -> attemptId.equals(r.key()) && "vn.cchc.quiz.attempt-submitted.v1".equals(TopicReader.header(r, "ce_type")), 1,
-				Duration.ofSeconds(15));
-		assertThat(events).filteredOn(r -> attemptId.equals(r.key())
-				&& "vn.cchc.quiz.attempt-submitted.v1".equals(TopicReader.header(r, "ce_type"))).hasSize(1);
+		assertSubmittedOnce(attemptId);
 	}
 
 	@Test
 	void aSubmitHereAfterAnotherInstanceClosedTheAttemptScoresWhatItLeftOnce() {
-		Instant now = Instant.now();
-		String roundId = round(now.minusSeconds(60), now.plusSeconds(3600), 1, "khoa");
-		String token = TestTokens.token("khoa", "citizen");
-		String attemptId = api().post("/api/quiz/rounds/" + roundId + "/attempts", token, null).json().get("attemptId").asString();
-		var questions = stored(attemptId).questions();
+		Taking taking = takingAnOpenRound("khoa");
+		String token = taking.token();
+		String attemptId = taking.attemptId();
+		var questions = taking.questions();
 		org.bson.Document answers = new org.bson.Document();
 		for (int i = 0; i < 4; i++) {
 			String option = i == 0 ? questions.get(i).options().stream().map(o -> o.key())
@@ -410,11 +425,7 @@ class QuizApiTest extends QuizTestSupport {
 		assertThat(done.scoringKey()).isNull();
 		assertThat(api().post("/api/quiz/attempts/" + attemptId + "/submit", token, "{}").json().get("correctCount").asInt())
 			.as("submitting again returns the same result").isEqualTo(3);
-		List<ConsumerRecord<String, byte[]>> events = TopicReader.read(this.brokers, Topics.ATTEMPTS,
-				r -> attemptId.equals(r.key()) && "vn.cchc.quiz.attempt-submitted.v1".equals(TopicReader.header(r, "ce_type")), 1,
-				Duration.ofSeconds(15));
-		assertThat(events).filteredOn(r -> attemptId.equals(r.key())
-				&& "vn.cchc.quiz.attempt-submitted.v1".equals(TopicReader.header(r, "ce_type"))).hasSize(1);
+		assertSubmittedOnce(attemptId);
 	}
 
 	@Test
