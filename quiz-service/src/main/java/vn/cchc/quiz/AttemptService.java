@@ -444,8 +444,7 @@ public class AttemptService {
 			.getMatchedCount() == 1) {
 			return finished(done);
 		}
-		this.deadlines.remove(attemptId);
-		this.facts.invalidate(attemptId);
+		forget(attemptId);
 		// Another instance scored it between our two writes; its result stands.
 		return read(attemptId);
 	}
@@ -486,10 +485,15 @@ public class AttemptService {
 
 	/** After the scoring write matched: the attempt is off this instance's books, its event on its way. */
 	private Attempt finished(Attempt done) {
-		this.deadlines.remove(done.id());
-		this.facts.invalidate(done.id());
+		forget(done.id());
 		this.outbox.written(Attempt.COLLECTION, done.id());
 		return done;
+	}
+
+	/** The attempt is closed: off this instance's deadline list and facts cache. */
+	private void forget(String attemptId) {
+		this.deadlines.remove(attemptId);
+		this.facts.invalidate(attemptId);
 	}
 
 	/**
@@ -511,24 +515,8 @@ public class AttemptService {
 			if (current == null || current.status() == Status.SUBMITTED) {
 				return current;
 			}
-			Instant now = this.clock.instant();
-			Instant end = min(now, current.deadline());
-			long duration = Duration.between(current.startedAt(), end).toMillis();
-			int correct = current.score();
-			boolean late = !now.isBefore(current.deadline());
-			var event = new AttemptSubmitted(current.contestId(), current.roundId(), current.id(),
-					current.participantId(), current.userId(), correct, current.questions().size(), duration,
-					prediction, end, autoClosed || late, current.category(), current.period());
-			Update update = new Update().set("status", Status.SUBMITTED)
-				.unset("activeKey")
-				.unset("openId")
-				.set("submittedAt", end)
-				.set("correctCount", correct)
-				.set("durationMillis", duration)
-				.set("prediction", prediction)
-				.set("autoClosed", autoClosed || late)
-				.set("flags", current.botSigns(this.minReadMillis, this.toleratedFastAnswers));
-			this.outbox.append(update, event);
+			// Never closed through scoringKey, so scored as of now; openId goes with the scoring write.
+			Update update = scoring(scored(current, prediction, autoClosed, this.clock.instant())).unset("openId");
 			// The answer version in the filter: an answer saved since we read it makes us score again.
 			Attempt done = withQuestions(this.mongo.findAndModify(
 					Query.query(Criteria.where("_id").is(attemptId)
