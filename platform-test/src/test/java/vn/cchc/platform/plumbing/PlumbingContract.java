@@ -2,6 +2,7 @@ package vn.cchc.platform.plumbing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,9 +24,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import vn.cchc.contracts.CloudEventAttributes;
+import vn.cchc.contracts.ParticipantEvent.ParticipantEnrolled;
 import vn.cchc.contracts.Topics;
 import vn.cchc.contracts.UnitEvent.UnitRegistered;
 import vn.cchc.platform.events.TraceContextBridge;
@@ -62,6 +65,12 @@ abstract class PlumbingContract {
 
 	@Autowired
 	EventInbox inbox;
+
+	@Autowired
+	PlumbingApplication.ParticipantBatchListener batchListener;
+
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
 
 	@Autowired
 	TraceContextBridge trace;
@@ -138,6 +147,62 @@ abstract class PlumbingContract {
 		assertThat(dead).extracting(r -> r.key()).contains("k", "k2");
 		await().atMost(Duration.ofSeconds(15)).until(() -> appliedFor(after) == 1);
 		assertThat(this.inbox.processed("poison-2")).isFalse();
+	}
+
+	@Test
+	void aBatchIsAppliedOncePerEventInItsOrderAndAPoisonRecordInItGoesToTheDeadLetterTopic() throws Exception {
+		String contestId = UUID.randomUUID().toString();
+		OutboxMessage earlier = TestEvents.publish(this.kafka, this.outbox, enrolled(contestId, "p0"))[0];
+		await().atMost(Duration.ofSeconds(20)).until(() -> appliedInBatch(contestId, "p0") == 1);
+
+		var container = this.listeners.getListenerContainer(PlumbingApplication.ParticipantBatchListener.ID);
+		container.stop();
+		var span = this.tracer.nextSpan().name("http request").start();
+		OutboxMessage[] sent;
+		try (var scope = this.tracer.withSpan(span)) {
+			sent = this.outbox.messages(enrolled(contestId, "p1"), enrolled(contestId, "p2"), enrolled(contestId, "p3"))
+				.toArray(OutboxMessage[]::new);
+		}
+		finally {
+			span.end();
+		}
+		// One poll's worth, in this order: a replay of an applied event, p1, p1 again, p2, a poison
+		// record, p3, p2 again.
+		TestEvents.send(this.kafka, earlier);
+		TestEvents.send(this.kafka, sent[0]);
+		TestEvents.send(this.kafka, sent[0]);
+		TestEvents.send(this.kafka, sent[1]);
+		this.kafka.send(new ProducerRecord<>(Topics.PARTICIPANTS, "batch-poison", "{}".getBytes(StandardCharsets.UTF_8))).get();
+		TestEvents.send(this.kafka, sent[2]);
+		TestEvents.send(this.kafka, sent[1]);
+		container.start();
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> appliedInBatch(contestId, "p3") == 1);
+		var dead = TopicReader.read(this.brokers, Topics.deadLetter(Topics.PARTICIPANTS),
+				r -> "batch-poison".equals(r.key()), 1, Duration.ofSeconds(20));
+		assertThat(dead).extracting(r -> r.key()).containsExactly("batch-poison");
+		assertThat(this.batchListener.applied.stream().filter(e -> e.contestId().equals(contestId)))
+			.extracting(ParticipantEnrolled::participantId)
+			.as("each event once (order is kept per key; these have four)")
+			.containsExactlyInAnyOrder("p0", "p1", "p2", "p3");
+		for (OutboxMessage message : sent) {
+			assertThat(this.inbox.processed(message.eventId())).isTrue();
+		}
+		int p1 = this.batchListener.applied.indexOf(this.batchListener.applied.stream()
+			.filter(e -> e.contestId().equals(contestId) && e.participantId().equals("p1")).findFirst().orElseThrow());
+		assertThat(this.batchListener.traceIds.get(p1)).as("the handler continues the writer's trace")
+			.isEqualTo(span.context().traceId());
+	}
+
+	private static ParticipantEnrolled enrolled(String contestId, String participantId) {
+		return new ParticipantEnrolled(contestId, participantId, "u-" + participantId, "Người " + participantId,
+				"citizen", "U1", Instant.parse("2026-11-25T01:00:00Z"));
+	}
+
+	private long appliedInBatch(String contestId, String participantId) {
+		return this.batchListener.applied.stream()
+			.filter(e -> e.contestId().equals(contestId) && e.participantId().equals(participantId))
+			.count();
 	}
 
 	@Test

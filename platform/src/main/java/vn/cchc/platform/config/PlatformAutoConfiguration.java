@@ -162,8 +162,8 @@ public class PlatformAutoConfiguration {
 	}
 
 	@Bean
-	EventInbox eventInbox(MongoTemplate mongo, EventCodec codec, Clock clock) {
-		return new EventInbox(mongo, codec, clock);
+	EventInbox eventInbox(MongoTemplate mongo, EventCodec codec, Clock clock, TraceContextBridge trace) {
+		return new EventInbox(mongo, codec, clock, trace);
 	}
 
 	/**
