@@ -1,6 +1,10 @@
 package vn.cchc.local;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -19,8 +23,10 @@ import io.netty.channel.Channel;
  * same document could fail with a {@code ConcurrentModificationException} (seen in CI). Here every
  * query result is a deep copy taken under the lock, and an update, which the server applies to
  * that copy, is copied back into the stored document under the same lock: nothing the server
- * stores ever leaves the lock. Also answers {@code hello} like the legacy {@code isMaster} (see
- * {@link EmbeddedMongoMain.HelloAwareH2Backend}).
+ * stores ever leaves the lock. Answers {@code {path: {$exists: true}}} searches from the documents
+ * that match, kept current on every write, as MongoDB's sparse index does (the stock backend scans
+ * the collection, holding its lock). Also answers {@code hello} like the legacy {@code isMaster}
+ * (see {@link EmbeddedMongoMain.HelloAwareH2Backend}).
  */
 final class SnapshotMemoryBackend extends MemoryBackend {
 
@@ -54,6 +60,15 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 
 	static final class SnapshotCollection extends MemoryCollection {
 
+		/**
+		 * Per {@code {path: {$exists: true}}} query seen, the positions of the documents it matches.
+		 * The outbox relays search for pending messages with one every few seconds; on a collection of
+		 * 70,000 attempts the scan held the collection's lock ~100 ms, every start and submit waiting.
+		 * Built by one scan on first use, then kept by every insert, update and removal (all of which,
+		 * like queries, run under the collection's lock).
+		 */
+		private final Map<Document, NavigableSet<Integer>> exists = new HashMap<>();
+
 		SnapshotCollection(MongoDatabase database, String collectionName, CollectionOptions options,
 				CursorRegistry cursorRegistry) {
 			super(database, collectionName, options, cursorRegistry);
@@ -71,7 +86,51 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 		/** Stores its own copy of an inserted document, so the inserter's object is never shared. */
 		@Override
 		protected Integer addDocumentInternal(Document document) {
-			return super.addDocumentInternal(document.cloneDeeply());
+			Integer position = super.addDocumentInternal(document.cloneDeeply());
+			track(position, getDocument(position));
+			return position;
+		}
+
+		@Override
+		protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+				int batchSize, Document fieldSelector) {
+			if (!isExistsQuery(query)) {
+				return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+			}
+			NavigableSet<Integer> matching = this.exists.computeIfAbsent(query.cloneDeeply(), q -> {
+				NavigableSet<Integer> positions = new TreeSet<>();
+				streamAllDocumentsWithPosition().filter(d -> documentMatchesQuery(d.getDocument(), q))
+					.forEach(d -> positions.add(d.getPosition()));
+				return positions;
+			});
+			// The matcher still runs on each one: the positions only spare the scan.
+			return matchDocuments(query, List.copyOf(matching), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		}
+
+		static boolean isExistsQuery(Document query) {
+			if (query.size() != 1) {
+				return false;
+			}
+			var only = query.entrySet().iterator().next();
+			return !only.getKey().startsWith("$") && only.getValue() instanceof Document condition
+					&& condition.size() == 1 && Boolean.TRUE.equals(condition.get("$exists"));
+		}
+
+		private void track(Integer position, Document document) {
+			this.exists.forEach((query, positions) -> {
+				if (documentMatchesQuery(document, query)) {
+					positions.add(position);
+				}
+				else {
+					positions.remove(position);
+				}
+			});
+		}
+
+		@Override
+		protected void removeDocument(Integer position) {
+			this.exists.values().forEach(positions -> positions.remove(position));
+			super.removeDocument(position);
 		}
 
 		/** Every matched document (for a read, or for an update to modify) as a deep copy. */
@@ -88,6 +147,7 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 				stored.clear();
 				newDocument.cloneInto(stored);
 			}
+			track(position, stored);
 			super.handleUpdate(position, oldDocument, newDocument);
 		}
 

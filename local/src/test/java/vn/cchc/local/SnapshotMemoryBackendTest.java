@@ -72,6 +72,43 @@ class SnapshotMemoryBackendTest {
 		}
 	}
 
+	@Test
+	void anExistsSearchFindsWhatAScanWouldAfterInsertsUpdatesAndRemovals() {
+		MongoServer server = new MongoServer(new SnapshotMemoryBackend());
+		try (MongoClient client = MongoClients.create("mongodb://" + hostAndPort(server))) {
+			MongoCollection<Document> attempts = client.getDatabase("test").getCollection("attempts");
+			attempts.insertOne(new Document("_id", "before").append("outbox", List.of(new Document("eventId", "e0"))));
+			attempts.insertOne(new Document("_id", "plain"));
+			// The first search builds the positions; every later one must agree with a scan.
+			assertThat(pending(attempts)).containsExactly("before");
+
+			attempts.insertOne(new Document("_id", "after").append("outbox", List.of(new Document("eventId", "e1"))));
+			attempts.insertOne(new Document("_id", "empty").append("outbox", List.of()));
+			attempts.updateOne(Filters.eq("_id", "plain"), Updates.push("outbox", new Document("eventId", "e2")));
+			attempts.updateOne(Filters.eq("_id", "before"), Updates.pull("outbox", new Document("eventId", "e0")));
+			assertThat(pending(attempts)).containsExactlyInAnyOrder("after", "plain");
+
+			attempts.deleteOne(Filters.eq("_id", "after"));
+			assertThat(pending(attempts)).containsExactly("plain");
+			// Likely stored where the removed one was: it must not inherit its place in the search.
+			attempts.insertOne(new Document("_id", "reused"));
+			assertThat(pending(attempts)).containsExactly("plain");
+		}
+		finally {
+			server.shutdown();
+		}
+	}
+
+	/** The pending documents as the tracked search finds them, checked against a scan (another shape). */
+	private static List<String> pending(MongoCollection<Document> collection) {
+		List<String> found = collection.find(Filters.exists("outbox.eventId")).map(d -> d.getString("_id"))
+			.into(new ArrayList<>());
+		List<String> scanned = collection.find(Filters.and(Filters.exists("outbox.eventId"), Filters.exists("_id")))
+			.map(d -> d.getString("_id")).into(new ArrayList<>());
+		assertThat(found).as("same as a scan").containsExactlyInAnyOrderElementsOf(scanned);
+		return found;
+	}
+
 	private static String hostAndPort(MongoServer server) {
 		var address = server.bind();
 		return address.getHostString() + ":" + address.getPort();
