@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -159,6 +160,20 @@ public class PlatformAutoConfiguration {
 			return connector -> connector.setProperty("socket.bufferPool", String.valueOf(channels));
 		}
 
+	}
+
+	/**
+	 * MongoDB connections opened before they are needed: {@code cchc.mongo.pool.min-size} kept open
+	 * (driver default 0: the pool grows on demand) and {@code cchc.mongo.pool.max-connecting} opened
+	 * at once (driver default 2). A pool that grows during a peak makes requests wait for each new
+	 * connection's handshake, two at a time; at 2,000 answers/s the quiz-service's pool grew by ~75
+	 * connections in the first seconds at full rate, and those seconds were when requests were shed
+	 * (docs/benchmarks.md, seventh pass).
+	 */
+	@Bean
+	MongoClientSettingsBuilderCustomizer cchcMongoPool(@Value("${cchc.mongo.pool.min-size:0}") int minSize,
+			@Value("${cchc.mongo.pool.max-connecting:2}") int maxConnecting) {
+		return builder -> builder.applyToConnectionPoolSettings(pool -> pool.minSize(minSize).maxConnecting(maxConnecting));
 	}
 
 	@Bean
