@@ -28,8 +28,8 @@ import vn.cchc.contracts.CloudEventAttributes;
 import vn.cchc.contracts.EventType;
 import vn.cchc.contracts.EventTypes;
 import vn.cchc.platform.events.EventCodec;
-import vn.cchc.platform.events.TraceContextBridge;
 import vn.cchc.platform.events.PoisonEventException;
+import vn.cchc.platform.events.TraceContextBridge;
 
 /**
  * The idempotent consumer. An event id recorded in {@code processed_events} is never applied
