@@ -72,6 +72,8 @@ public class DashboardViewersSimulation extends Simulation {
 
 	private final String loadAtStart = Http.loadAverage();
 
+	private final String machine = Machine.describe();
+
 	private final Instant startedAt = Instant.now();
 
 	{
@@ -137,10 +139,10 @@ public class DashboardViewersSimulation extends Simulation {
 		long plateauFrom = this.startedAt.toEpochMilli() + RAMP * 1000L;
 		StringBuilder md = new StringBuilder();
 		md.append(String.format(Locale.ROOT,
-				"Dashboard viewers run %s → %s; load average at start %s, at end %s; %d cores; %d viewers (%s) of contest "
+				"Dashboard viewers run %s → %s; load average at start %s, at end %s; %s; %d viewers (%s) of contest "
 						+ "%s through %s, ramp %d s, hold %d s each%n%n",
 				this.startedAt, Instant.ofEpochMilli(end), this.loadAtStart, Http.loadAverage(),
-				Runtime.getRuntime().availableProcessors(), VIEWERS, AUTH, this.contestId, GATEWAY, RAMP, HOLD));
+				this.machine, VIEWERS, AUTH, this.contestId, GATEWAY, RAMP, HOLD));
 		md.append(LAG.markdown()).append('\n');
 		md.append("| phase | process | CPU (100 % = one core) | peak RSS MB | peak heap used MB |\n");
 		md.append("|---|---|---|---|---|\n");

@@ -73,10 +73,10 @@ public final class LoginRate {
 		double cpu = pid == null ? Double.NaN : (cpuTicks(pid) - cpuBefore) / 100.0 / elapsed * 100;
 		System.out.printf(Locale.ROOT,
 				"[logins] %d password grants in %.1f s with %d clients: %.1f logins/s, failures %d, p50 %d ms, p95 %d ms, "
-						+ "p99 %d ms; Keycloak CPU %.0f %% of one core (%.1f logins per core-second); load average %s%n",
+						+ "p99 %d ms; Keycloak CPU %.0f %% of one core (%.1f logins per core-second); load average %s; %s%n",
 				n, elapsed, threads, n / elapsed, failures.get(), sorted[n / 2] / 1_000_000,
 				sorted[(int) (n * 0.95)] / 1_000_000, sorted[Math.min(n - 1, (int) (n * 0.99))] / 1_000_000, cpu,
-				n / elapsed / (cpu / 100), Http.loadAverage());
+				n / elapsed / (cpu / 100), Http.loadAverage(), Machine.describe());
 	}
 
 	private static long cpuTicks(long pid) {

@@ -98,6 +98,7 @@ public final class PrepareCitizens {
 		long[] sorted = loginNanos.clone();
 		java.util.Arrays.sort(sorted);
 		if (!reuse) {
+			say("machine: %s", Machine.describe());
 			say("%d password logins in %.1f s with %d parallel clients: %.1f logins/s, p50 %d ms, p99 %d ms", users,
 				loginSeconds, threads, users / loginSeconds, sorted[users / 2] / 1_000_000,
 				sorted[Math.min(users - 1, (int) (users * 0.99))] / 1_000_000);

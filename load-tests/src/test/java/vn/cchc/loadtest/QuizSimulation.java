@@ -90,6 +90,8 @@ public class QuizSimulation extends Simulation {
 
 	private final String loadAtStart = Http.loadAverage();
 
+	private final String machine = Machine.describe();
+
 	private final Instant startedAt = Instant.now();
 
 	{
@@ -176,9 +178,9 @@ public class QuizSimulation extends Simulation {
 		POOL.saveUsed();
 		StringBuilder md = new StringBuilder();
 		md.append(String.format(Locale.ROOT,
-				"Run %s → %s; load average at start %s, at end %s; %d cores; rate %.0f citizens/s (ramp %d s, hold %d s), "
+				"Run %s → %s; load average at start %s, at end %s; %s; rate %.0f citizens/s (ramp %d s, hold %d s), "
 						+ "think %d–%d ms, spike %d users in %d s; direct = %s, gateway = %s%n%n",
-				this.startedAt, Instant.now(), this.loadAtStart, Http.loadAverage(), Runtime.getRuntime().availableProcessors(),
+				this.startedAt, Instant.now(), this.loadAtStart, Http.loadAverage(), this.machine,
 				RATE, RAMP, HOLD, THINK_MIN_MS, THINK_MAX_MS, SPIKE_USERS, SPIKE_DURING, DIRECT, GATEWAY));
 		md.append("| phase | request | count | errors | req/s | p50 ms | p95 ms | p99 ms | p99.9 ms | max ms |\n");
 		md.append("|---|---|---|---|---|---|---|---|---|---|\n");
