@@ -1,6 +1,7 @@
 package vn.cchc.loadtest;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -11,7 +12,7 @@ import javax.crypto.spec.PBEKeySpec;
 
 /**
  * What the run's machine is, so that runs on different hosts can be compared: the same "2 cores"
- * were once ~1.5 times slower from one day to the next (docs/benchmarks.md, eighth pass), and a
+ * were ~1.3–1.5 times slower from one session to the next (docs/benchmarks.md, eighth pass), and a
  * run's figures mean little without knowing that. The probe is one PBKDF2-HMAC-SHA256 hash of
  * 210,000 iterations on one thread (what Keycloak computes for each password login), best of
  * three, taken before the load starts.
@@ -55,7 +56,7 @@ final class Machine {
 
 	private static void hash() {
 		try {
-			var spec = new PBEKeySpec("cchc-calibration".toCharArray(), "salt-16-bytes---".getBytes(), ITERATIONS, 512);
+			var spec = new PBEKeySpec("cchc-calibration".toCharArray(), "salt-16-bytes---".getBytes(StandardCharsets.US_ASCII), ITERATIONS, 512);
 			SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
 		}
 		catch (GeneralSecurityException ex) {
