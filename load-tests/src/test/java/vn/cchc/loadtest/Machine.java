@@ -26,11 +26,11 @@ final class Machine {
 
 	/** e.g. "AMD EPYC, 2 cores, one PBKDF2 hash (210,000 iterations): 180 ms". */
 	static String describe() {
-		return String.format(Locale.ROOT, "%s, %d cores, one PBKDF2 hash (210,000 iterations): %d ms", cpuModel(),
-				Runtime.getRuntime().availableProcessors(), probeMillis());
+		return String.format(Locale.ROOT, "%s, %d cores, one PBKDF2 hash (%,d iterations): %d ms", cpuModel(),
+				Runtime.getRuntime().availableProcessors(), ITERATIONS, probeMillis());
 	}
 
-	static String cpuModel() {
+	private static String cpuModel() {
 		try {
 			return Files.readAllLines(Path.of("/proc/cpuinfo"))
 				.stream()
@@ -44,7 +44,7 @@ final class Machine {
 		}
 	}
 
-	static long probeMillis() {
+	private static long probeMillis() {
 		long best = Long.MAX_VALUE;
 		for (int i = 0; i < 3; i++) {
 			long start = System.nanoTime();

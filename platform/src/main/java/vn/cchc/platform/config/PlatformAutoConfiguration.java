@@ -165,10 +165,10 @@ public class PlatformAutoConfiguration {
 	/**
 	 * MongoDB connections opened before they are needed: {@code cchc.mongo.pool.min-size} kept open
 	 * (driver default 0: the pool grows on demand) and {@code cchc.mongo.pool.max-connecting} opened
-	 * at once (driver default 2); unset, the connection string's options apply. A pool that grows during a peak makes requests wait for each new
-	 * connection's handshake, two at a time; at 2,000 answers/s the quiz-service's pool grew by ~75
-	 * connections in the first seconds at full rate, and those seconds were when requests were shed
-	 * (docs/benchmarks.md, seventh pass).
+	 * at once (driver default 2); unset, the connection string's options apply. A pool that grows
+	 * during a peak makes requests wait for each new connection's handshake, two at a time; at 2,000
+	 * answers/s the quiz-service's pool grew by ~75 connections in the first seconds at full rate,
+	 * and those seconds were when requests were shed (docs/benchmarks.md, seventh pass).
 	 */
 	@Bean
 	MongoClientSettingsBuilderCustomizer cchcMongoPool(@Value("${cchc.mongo.pool.min-size:#{null}}") Integer minSize,

@@ -23,4 +23,14 @@ class MongoPoolTest {
 		assertThat(pool.getMaxSize()).as("the maximum is left as configured").isEqualTo(100);
 	}
 
+	@Test
+	void unsetPropertiesLeaveTheConnectionStringsPoolOptions() {
+		MongoClientSettings.Builder builder = MongoClientSettings.builder()
+			.applyConnectionString(new com.mongodb.ConnectionString("mongodb://localhost/test?minPoolSize=5&maxConnecting=3"));
+		new PlatformAutoConfiguration().cchcMongoPool(null, null).customize(builder);
+		ConnectionPoolSettings pool = builder.build().getConnectionPoolSettings();
+		assertThat(pool.getMinSize()).isEqualTo(5);
+		assertThat(pool.getMaxConnecting()).isEqualTo(3);
+	}
+
 }
