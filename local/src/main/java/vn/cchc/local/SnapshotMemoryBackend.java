@@ -1,7 +1,10 @@
 package vn.cchc.local;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeSet;
@@ -20,13 +23,16 @@ import io.netty.channel.Channel;
  * mongo-java-server's in-memory backend made safe for concurrent readers and writers. The stock
  * backend hands its live documents to the query result and updates them in place; the result is
  * encoded onto the socket after the collection lock is released, so a read racing a write of the
- * same document could fail with a {@code ConcurrentModificationException} (seen in CI). Here every
- * query result is a deep copy taken under the lock, and an update, which the server applies to
- * that copy, is copied back into the stored document under the same lock: nothing the server
- * stores ever leaves the lock. Answers {@code {path: {$exists: true}}} searches from the documents
- * that match, kept current on every write, as MongoDB's sparse index does (the stock backend scans
- * the collection, holding its lock). Also answers {@code hello} like the legacy {@code isMaster}
- * (see {@link EmbeddedMongoMain.HelloAwareH2Backend}).
+ * same document could fail with a {@code ConcurrentModificationException} (seen in CI). Here a
+ * stored document is never changed once stored (copy on write): an update is applied to a copy
+ * and the copy replaces the stored document under the collection's lock, so a {@code find} can
+ * hand out the stored documents themselves, and the documents it returned stay as they were while
+ * they are encoded. Only the commands that change what they match get copies (shallow: the server
+ * builds every updated value anew), and the rest (aggregations, whose stages may change nested
+ * documents in place) get deep copies as before. Answers {@code {path: {$exists: true}}} searches
+ * from the documents that match, kept current on every write, as MongoDB's sparse index does (the
+ * stock backend scans the collection, holding its lock). Also answers {@code hello} like the legacy
+ * {@code isMaster} (see {@link EmbeddedMongoMain.HelloAwareH2Backend}).
  */
 final class SnapshotMemoryBackend extends MemoryBackend {
 
@@ -42,7 +48,36 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 			response.put("isWritablePrimary", Boolean.TRUE);
 			return response;
 		}
-		return super.handleCommand(channel, database, command, query);
+		Results previous = RESULTS.get();
+		RESULTS.set(Results.of(command));
+		try {
+			return super.handleCommand(channel, database, command, query);
+		}
+		finally {
+			RESULTS.set(previous);
+		}
+	}
+
+	/** What the command running on this thread may do with the documents it matches. */
+	private static final ThreadLocal<Results> RESULTS = ThreadLocal.withInitial(() -> Results.DEEP_COPIES);
+
+	enum Results {
+
+		/** {@code find}: only encodes them, so the stored (never changed) documents themselves. */
+		STORED,
+		/** {@code update}, {@code findAndModify}, {@code delete}: replaces their top-level fields. */
+		SHALLOW_COPIES,
+		/** Anything else, aggregations included: may change them anywhere. */
+		DEEP_COPIES;
+
+		static Results of(String command) {
+			return switch (command.toLowerCase(Locale.ROOT)) {
+				case "find" -> STORED;
+				case "update", "findandmodify", "delete" -> SHALLOW_COPIES;
+				default -> DEEP_COPIES;
+			};
+		}
+
 	}
 
 	private static final class SnapshotDatabase extends MemoryDatabase {
@@ -68,6 +103,19 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 		 * like queries, run under the collection's lock).
 		 */
 		private final Map<Document, NavigableSet<Integer>> exists = new HashMap<>();
+
+		/** {@link MemoryCollection}'s stored documents, by position (private there, no setter). */
+		private static final VarHandle DOCUMENTS;
+
+		static {
+			try {
+				DOCUMENTS = MethodHandles.privateLookupIn(MemoryCollection.class, MethodHandles.lookup())
+					.findVarHandle(MemoryCollection.class, "documents", List.class);
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new ExceptionInInitializerError(ex);
+			}
+		}
 
 		SnapshotCollection(MongoDatabase database, String collectionName, CollectionOptions options,
 				CursorRegistry cursorRegistry) {
@@ -133,21 +181,30 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 			super.removeDocument(position);
 		}
 
-		/** Every matched document (for a read, or for an update to modify) as a deep copy. */
+		/** The matched documents, copied as the running command needs ({@link Results}). */
 		@Override
 		protected QueryResult createQueryResult(List<Document> matchedDocuments, int batchSize) {
-			return super.createQueryResult(matchedDocuments.stream().map(Document::cloneDeeply).toList(), batchSize);
+			List<Document> results = switch (RESULTS.get()) {
+				case STORED -> matchedDocuments;
+				case SHALLOW_COPIES -> matchedDocuments.stream().map(Document::clone).toList();
+				case DEEP_COPIES -> matchedDocuments.stream().map(Document::cloneDeeply).toList();
+			};
+			return super.createQueryResult(results, batchSize);
 		}
 
-		/** The server updated a copy: write it back into the stored document. */
+		/**
+		 * The server updated a shallow copy, setting every field to a value it built anew: the copy
+		 * replaces the stored document, which readers may still be encoding.
+		 */
 		@Override
+		@SuppressWarnings("unchecked")
 		protected void handleUpdate(Integer position, Document oldDocument, Document newDocument) {
-			Document stored = getDocument(position);
-			if (stored != newDocument) {
-				stored.clear();
-				newDocument.cloneInto(stored);
+			List<Document> documents = (List<Document>) DOCUMENTS.get(this);
+			if (documents.get(position) == newDocument) {
+				throw new IllegalStateException("A stored document was changed in place: " + getCollectionName());
 			}
-			track(position, stored);
+			documents.set(position, newDocument);
+			track(position, newDocument);
 			super.handleUpdate(position, oldDocument, newDocument);
 		}
 

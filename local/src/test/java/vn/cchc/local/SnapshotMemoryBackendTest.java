@@ -39,10 +39,15 @@ class SnapshotMemoryBackendTest {
 				int writer = w;
 				tasks.add(pool.submit(() -> {
 					for (int i = 0; i < writes; i++) {
-						Document saved = attempts.findOneAndUpdate(Filters.eq("openId", "a1"),
-								Updates.combine(Updates.set("answers.q" + writer + "_" + i, "A"), Updates.inc("n", 1)),
-								new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-						assertThat(saved.get("answers", Document.class)).containsKey("q" + writer + "_" + i);
+						var update = Updates.combine(Updates.set("answers.q" + writer + "_" + i, "A"), Updates.inc("n", 1));
+						if (writer % 2 == 0) {
+							Document saved = attempts.findOneAndUpdate(Filters.eq("openId", "a1"), update,
+									new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+							assertThat(saved.get("answers", Document.class)).containsKey("q" + writer + "_" + i);
+						}
+						else {
+							assertThat(attempts.updateOne(Filters.eq("openId", "a1"), update).getModifiedCount()).isEqualTo(1);
+						}
 					}
 					return null;
 				}));
@@ -93,6 +98,42 @@ class SnapshotMemoryBackendTest {
 			// Likely stored where the removed one was: it must not inherit its place in the search.
 			attempts.insertOne(new Document("_id", "reused"));
 			assertThat(pending(attempts)).containsExactly("plain");
+		}
+		finally {
+			server.shutdown();
+		}
+	}
+
+	@Test
+	void updatesReplacementsAndAggregationsLeaveTheDocumentsEarlierReadsReturnedAsTheyWere() {
+		MongoServer server = new MongoServer(new SnapshotMemoryBackend());
+		try (MongoClient client = MongoClients.create("mongodb://" + hostAndPort(server))) {
+			MongoCollection<Document> attempts = client.getDatabase("test").getCollection("attempts");
+			attempts.insertOne(new Document("_id", "a1").append("answers", new Document("q1", "A")).append("n", 1));
+			// A cursor batch of one keeps the rest of the result, as read, on the server.
+			attempts.insertOne(new Document("_id", "a2").append("answers", new Document("q1", "B")).append("n", 1));
+			try (var cursor = attempts.find().sort(new Document("_id", 1)).batchSize(1).iterator()) {
+				assertThat(cursor.next().getString("_id")).isEqualTo("a1");
+				attempts.updateOne(Filters.eq("_id", "a2"), Updates.combine(Updates.set("answers.q1", "C"), Updates.inc("n", 1)));
+				assertThat(cursor.next().get("answers", Document.class)).containsEntry("q1", "B");
+			}
+			assertThat(attempts.find(Filters.eq("_id", "a2")).first().get("answers", Document.class))
+				.containsEntry("q1", "C");
+
+			// An aggregation stage that changes a nested document changes its own copy, not the stored one.
+			List<Document> added = attempts.aggregate(List.of(new Document("$match", new Document("_id", "a1")),
+					new Document("$addFields", new Document("answers", new Document("q9", "D")))))
+				.into(new ArrayList<>());
+			assertThat(added.getFirst().get("answers", Document.class)).containsEntry("q9", "D");
+			assertThat(attempts.find(Filters.eq("_id", "a1")).first().get("answers", Document.class))
+				.containsExactlyEntriesOf(new Document("q1", "A"));
+
+			attempts.replaceOne(Filters.eq("_id", "a1"), new Document("answers", new Document("q2", "B")));
+			Document replaced = attempts.find(Filters.eq("_id", "a1")).first();
+			assertThat(replaced).doesNotContainKey("n");
+			assertThat(replaced.get("answers", Document.class)).containsExactlyEntriesOf(new Document("q2", "B"));
+			attempts.deleteOne(Filters.eq("_id", "a1"));
+			assertThat(attempts.countDocuments()).isEqualTo(1);
 		}
 		finally {
 			server.shutdown();
