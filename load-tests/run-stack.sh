@@ -14,9 +14,11 @@
 # 8,192 because each simulated citizen sent straight to the service holds its own keep-alive connection, and
 # at 200 citizens/s ~9,000 are in flight), MONGO_MEMORY_HEAP (10g: the in-memory MongoDB
 # keeps every document of every run on its heap; at 900 answers/s a 3 GB heap filled within 6 minutes
-# and its full collections stalled the run), MONGO_GC (-XX:+UseZGC: with the parallel collector its
-# young collections paused it ~80 ms each at 2,000 answers/s, scanning the old documents each update
-# replaced, and the pauses set the run's p99; ZGC costs it more CPU). Extra arguments go to the launcher
+# and its full collections stalled the run), MONGO_GC (space separated; "-XX:+UseG1GC -XX:MaxGCPauseMillis=20":
+# with the parallel collector its young collections paused it ~80 ms each at 2,000 answers/s, scanning the
+# old documents each update replaced; ZGC removed the pauses but took ~10 % of a core more, which the
+# quiz-service then lacked; G1 pauses ~55 ms once a second and sheds fewer answers: docs/benchmarks.md,
+# ninth pass). Extra arguments go to the launcher
 # (e.g. --reset). Needs `./mvnw -B -DskipTests package` to have built local/target/lib and Keycloak.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -41,6 +43,6 @@ rm -rf "$STACK/launcher/classes" && cp -r "$ROOT/local/target/classes" "$STACK/l
 
 JVM_ARGS=()
 for option in $JVM; do JVM_ARGS+=("--service-jvm-option=$option"); done
-exec "$JAVA" -Xmx128m -Dcchc.local.mongo-memory-heap="${MONGO_MEMORY_HEAP:-10g}" -Dcchc.local.mongo-memory-gc="${MONGO_GC:--XX:+UseZGC}" -Dcchc.local.keycloak-start-timeout=600 -Dcchc.local.service-start-timeout=600 -Dcchc.local.keycloak-java-opts-append= -cp "$STACK/launcher/classes:$ROOT/local/target/lib/*" vn.cchc.local.LocalStackMain \
+exec "$JAVA" -Xmx128m -Dcchc.local.mongo-memory-heap="${MONGO_MEMORY_HEAP:-10g}" -Dcchc.local.mongo-memory-gc="${MONGO_GC:--XX:+UseG1GC -XX:MaxGCPauseMillis=20}" -Dcchc.local.keycloak-start-timeout=600 -Dcchc.local.service-start-timeout=600 -Dcchc.local.keycloak-java-opts-append= -cp "$STACK/launcher/classes:$ROOT/local/target/lib/*" vn.cchc.local.LocalStackMain \
   --project-dir="$STACK/project" --data-dir="$STACK/data" --port-offset="$OFFSET" --no-seed \
   --quiz-instances="$QUIZ" "${JVM_ARGS[@]}" "$@"

@@ -261,14 +261,16 @@ public final class LocalStack implements AutoCloseable {
 			// In memory every document lives on the heap (a benchmark stores tens of thousands of attempts;
 			// load-tests/run-stack.sh gives it more with -Dcchc.local.mongo-memory-heap).
 			String heap = "-Xmx" + (this.mongoInMemory ? System.getProperty("cchc.local.mongo-memory-heap", "3g") : "256m");
-			// A benchmark can pick a concurrent collector (-Dcchc.local.mongo-memory-gc, see run-stack.sh).
+			// A benchmark can pick a collector and its options (-Dcchc.local.mongo-memory-gc, space
+			// separated; see run-stack.sh).
 			String gc = this.mongoInMemory ? System.getProperty("cchc.local.mongo-memory-gc", "-XX:+UseParallelGC")
 					: "-XX:+UseSerialGC";
-			List<String> command = List.of(this.layout.java().toString(), "-Xms32m", heap, gc,
-					"-Dlogback.configurationFile=" + this.layout.childLogbackConfig(), "-cp",
+			List<String> command = new ArrayList<>(List.of(this.layout.java().toString(), "-Xms32m", heap));
+			command.addAll(List.of(gc.trim().split("\\s+")));
+			command.addAll(List.of("-Dlogback.configurationFile=" + this.layout.childLogbackConfig(), "-cp",
 					this.layout.mongoClasspath(), EmbeddedMongoMain.class.getName(), "--host=127.0.0.1",
 					"--port=" + this.ports.mongo(), "--file=" + this.layout.dataDir().resolve("mongo/cchc.mv"),
-					"--parent-pid=" + ProcessHandle.current().pid(), "--backend=" + (this.mongoInMemory ? "memory" : "h2"));
+					"--parent-pid=" + ProcessHandle.current().pid(), "--backend=" + (this.mongoInMemory ? "memory" : "h2")));
 			this.mongo = new ChildProcess("mongo", command, Map.of(), this.layout.dataDir(), this.layout.log("mongo"));
 		}
 		launch(this.mongo);
