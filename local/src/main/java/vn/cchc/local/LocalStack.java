@@ -157,11 +157,12 @@ public final class LocalStack implements AutoCloseable {
 			}
 			join(keycloakReady);
 			apps.forEach(LocalStack::join);
-			say("Toàn bộ thành phần đã sẵn sàng sau " + elapsedSeconds() + " giây.");
+			// The demo contest first: "ready" means a newcomer can open it.
 			if (this.seedDemo && this.components.contains(Component.GATEWAY)
 					&& this.components.contains(Component.SERVICES)) {
 				new DemoSeed(this, this.progress, java.time.Clock.systemUTC()).run();
 			}
+			say("Toàn bộ thành phần đã sẵn sàng sau " + elapsedSeconds() + " giây.");
 		}
 		catch (RuntimeException | Error ex) {
 			close();
