@@ -36,6 +36,9 @@ import io.netty.channel.Channel;
  */
 final class SnapshotMemoryBackend extends MemoryBackend {
 
+	/** What the command running on this thread may do with the documents it matches. */
+	private static final ThreadLocal<Results> RESULTS = ThreadLocal.withInitial(() -> Results.DEEP_COPIES);
+
 	@Override
 	public MemoryDatabase openOrCreateDatabase(String databaseName) {
 		return new SnapshotDatabase(databaseName, getCursorRegistry());
@@ -58,10 +61,7 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 		}
 	}
 
-	/** What the command running on this thread may do with the documents it matches. */
-	private static final ThreadLocal<Results> RESULTS = ThreadLocal.withInitial(() -> Results.DEEP_COPIES);
-
-	enum Results {
+	private enum Results {
 
 		/** {@code find}: only encodes them, so the stored (never changed) documents themselves. */
 		STORED,
