@@ -52,13 +52,23 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * {@code direct} (comma-separated quiz-service URLs), {@code citizens} (file from PrepareCitizens), {@code rate} (citizens
  * arriving per second on the plateau; answers/s ≈ 10 × rate), {@code ramp} and {@code hold}
  * (seconds), {@code modes} (e.g. {@code direct,gateway}), {@code spikeUsers}, {@code spikeDuring},
- * {@code thinkMinMs}, {@code thinkMaxMs}, {@code monitor} (see {@link Monitor}).
+ * {@code thinkMinMs}, {@code thinkMaxMs}, {@code directConnections} ({@code per-citizen} or {@code shared}),
+ * {@code monitor} (see {@link Monitor}).
  */
 public class QuizSimulation extends Simulation {
 
 	static final String GATEWAY = Http.setting("gateway", "http://127.0.0.1:8530");
 
 	static final List<String> DIRECT = List.of(Http.setting("direct", "http://127.0.0.1:8532").split(","));
+
+	/**
+	 * How the direct phase connects: {@code shared} (the default: one pool of keep-alive connections for
+	 * all citizens, as the gateway reaches a quiz-service in production, which never sees the citizens'
+	 * own connections) or {@code per-citizen} (one connection per citizen, as browsers reach the gateway;
+	 * what the direct phase did before 2026-12-07, docs/benchmarks.md, tenth pass). The gateway and spike
+	 * phases always connect per citizen.
+	 */
+	static final String DIRECT_CONNECTIONS = Http.setting("directConnections", "shared");
 
 	static final double RATE = Double.parseDouble(Http.setting("rate", "100"));
 
@@ -115,20 +125,28 @@ public class QuizSimulation extends Simulation {
 			PopulationBuilder phase = quiz(mode)
 				.injectOpen(rampUsersPerSec(1).to(RATE).during(Duration.ofSeconds(RAMP)),
 						constantUsersPerSec(RATE).during(Duration.ofSeconds(HOLD)).randomized())
-				.protocols(protocol(mode.equals("direct") ? DIRECT : List.of(GATEWAY)));
+				.protocols(mode.equals("direct") ? directProtocol() : protocol(List.of(GATEWAY)));
 			chain = chain == null ? phase : phase.andThen(chain);
 		}
 		setUp(chain);
 	}
 
 	static HttpProtocolBuilder protocol(List<String> baseUrls) {
-		// One connection per citizen (as browsers), round robin over base URLs per citizen.
+		// One connection per citizen (as browsers) unless shared, round robin over base URLs per citizen.
 		return http.baseUrls(baseUrls)
 			.acceptHeader("application/json")
 			.contentTypeHeader("application/json")
 			.userAgentHeader("cchc-load-test")
 			.disableWarmUp()
 			.disableCaching();
+	}
+
+	static HttpProtocolBuilder directProtocol() {
+		return switch (DIRECT_CONNECTIONS) {
+			case "per-citizen" -> protocol(DIRECT);
+			case "shared" -> protocol(DIRECT).shareConnections();
+			default -> throw new IllegalArgumentException("directConnections: per-citizen or shared, not " + DIRECT_CONNECTIONS);
+		};
 	}
 
 	static ScenarioBuilder quiz(String phase) {
@@ -182,9 +200,9 @@ public class QuizSimulation extends Simulation {
 		StringBuilder md = new StringBuilder();
 		md.append(String.format(Locale.ROOT,
 				"Run %s → %s; load average at start %s, at end %s; %s; rate %.0f citizens/s (ramp %d s, hold %d s), "
-						+ "think %d–%d ms, spike %d users in %d s; direct = %s, gateway = %s%n%n",
+						+ "think %d–%d ms, spike %d users in %d s; direct = %s (connections %s), gateway = %s%n%n",
 				this.startedAt, Instant.now(), this.loadAtStart, Http.loadAverage(), this.machine,
-				RATE, RAMP, HOLD, THINK_MIN_MS, THINK_MAX_MS, SPIKE_USERS, SPIKE_DURING, DIRECT, GATEWAY));
+				RATE, RAMP, HOLD, THINK_MIN_MS, THINK_MAX_MS, SPIKE_USERS, SPIKE_DURING, DIRECT, DIRECT_CONNECTIONS, GATEWAY));
 		md.append("| phase | request | count | errors | req/s | p50 ms | p95 ms | p99 ms | p99.9 ms | max ms |\n");
 		md.append("|---|---|---|---|---|---|---|---|---|---|\n");
 		StringBuilder windows = new StringBuilder();
