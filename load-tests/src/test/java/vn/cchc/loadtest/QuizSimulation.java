@@ -132,7 +132,7 @@ public class QuizSimulation extends Simulation {
 	}
 
 	static HttpProtocolBuilder protocol(List<String> baseUrls) {
-		// One connection per citizen (as browsers) unless shared, round robin over base URLs per citizen.
+		// One connection per citizen (as browsers; directProtocol() may share them), round robin over base URLs per citizen.
 		return http.baseUrls(baseUrls)
 			.acceptHeader("application/json")
 			.contentTypeHeader("application/json")
