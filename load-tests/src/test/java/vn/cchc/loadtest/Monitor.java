@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,6 +76,9 @@ final class Monitor implements AutoCloseable {
 			Map<String, Long> ticks = new LinkedHashMap<>();
 			Map<String, Long> rss = new LinkedHashMap<>();
 			Map<String, Long> heap = new LinkedHashMap<>();
+			// When the ticks are read, not after the heap is fetched over HTTP (per-second rates use it).
+			long millis = System.currentTimeMillis();
+			long[] machine = machineTicks();
 			this.pids.forEach((name, pid) -> {
 				ticks.put(name, cpuTicks(pid));
 				rss.put(name, rssKb(pid));
@@ -89,9 +93,8 @@ final class Monitor implements AutoCloseable {
 					}
 				});
 			}
-			long[] machine = machineTicks();
 			synchronized (this.samples) {
-				this.samples.add(new Sample(System.currentTimeMillis(), ticks, rss, heap, machine[0], machine[1]));
+				this.samples.add(new Sample(millis, ticks, rss, heap, machine[0], machine[1]));
 			}
 			try {
 				Thread.sleep(1000);
@@ -135,6 +138,39 @@ final class Monitor implements AutoCloseable {
 				/ (double) Math.max(1, last.machineTotal() - first.machineTotal()) * 100;
 		out.append(String.format(Locale.ROOT, "| %s | whole machine (%d cores) | %.0f %% of all cores | | |%n", phase,
 				Runtime.getRuntime().availableProcessors(), busy));
+		return out.toString();
+	}
+
+	/**
+	 * Second by second over the whole run: each target's CPU (% of one core) and the machine's busy
+	 * share (% of all cores), as CSV, to line a burst of errors up with what was running then.
+	 */
+	String timelineCsv() {
+		List<Sample> all;
+		synchronized (this.samples) {
+			all = List.copyOf(this.samples);
+		}
+		StringBuilder out = new StringBuilder("time");
+		this.pids.keySet().forEach(name -> out.append(',').append(name));
+		out.append(",machine\n");
+		for (int i = 1; i < all.size(); i++) {
+			Sample a = all.get(i - 1);
+			Sample b = all.get(i);
+			double seconds = Math.max(1, b.millis() - a.millis()) / 1000.0;
+			out.append(Instant.ofEpochMilli(b.millis()));
+			for (String name : this.pids.keySet()) {
+				Long x = a.ticks().get(name);
+				Long y = b.ticks().get(name);
+				out.append(',');
+				if (x != null && y != null && x >= 0 && y >= 0) {
+					out.append(Math.round((y - x) / (double) TICKS_PER_SECOND / seconds * 100));
+				}
+			}
+			out.append(',')
+				.append(Math.round((b.machineBusy() - a.machineBusy())
+						/ (double) Math.max(1, b.machineTotal() - a.machineTotal()) * 100))
+				.append('\n');
+		}
 		return out.toString();
 	}
 

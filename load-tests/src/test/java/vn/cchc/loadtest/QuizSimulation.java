@@ -248,6 +248,7 @@ public class QuizSimulation extends Simulation {
 		try {
 			Files.createDirectories(OUT);
 			Files.writeString(OUT.resolve("bench-summary.md"), md);
+			Files.writeString(OUT.resolve("bench-cpu.csv"), this.monitor.timelineCsv());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
