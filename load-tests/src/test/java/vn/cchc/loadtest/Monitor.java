@@ -119,25 +119,20 @@ final class Monitor implements AutoCloseable {
 		}
 		Sample first = window.getFirst();
 		Sample last = window.getLast();
-		double seconds = (last.millis() - first.millis()) / 1000.0;
 		StringBuilder out = new StringBuilder();
 		for (String name : this.pids.keySet()) {
-			Long a = first.ticks().get(name);
-			Long b = last.ticks().get(name);
-			if (a == null || b == null || a < 0 || b < 0) {
+			Double cpu = cpuPercent(first, last, name);
+			if (cpu == null) {
 				continue;
 			}
-			double cpu = (b - a) / (double) TICKS_PER_SECOND / seconds * 100;
 			long peakRss = window.stream().mapToLong(s -> s.rssKb().getOrDefault(name, 0L)).max().orElse(0) / 1024;
 			long peakHeap = window.stream().mapToLong(s -> s.heapBytes().getOrDefault(name, 0L)).max().orElse(0)
 					/ (1024 * 1024);
 			out.append(String.format(Locale.ROOT, "| %s | %s | %.0f %% | %d | %s |%n", phase, name, cpu, peakRss,
 					peakHeap == 0 ? "–" : Long.toString(peakHeap)));
 		}
-		double busy = (last.machineBusy() - first.machineBusy())
-				/ (double) Math.max(1, last.machineTotal() - first.machineTotal()) * 100;
 		out.append(String.format(Locale.ROOT, "| %s | whole machine (%d cores) | %.0f %% of all cores | | |%n", phase,
-				Runtime.getRuntime().availableProcessors(), busy));
+				Runtime.getRuntime().availableProcessors(), machinePercent(first, last)));
 		return out.toString();
 	}
 
@@ -156,22 +151,31 @@ final class Monitor implements AutoCloseable {
 		for (int i = 1; i < all.size(); i++) {
 			Sample a = all.get(i - 1);
 			Sample b = all.get(i);
-			double seconds = Math.max(1, b.millis() - a.millis()) / 1000.0;
 			out.append(Instant.ofEpochMilli(b.millis()));
 			for (String name : this.pids.keySet()) {
-				Long x = a.ticks().get(name);
-				Long y = b.ticks().get(name);
-				out.append(',');
-				if (x != null && y != null && x >= 0 && y >= 0) {
-					out.append(Math.round((y - x) / (double) TICKS_PER_SECOND / seconds * 100));
-				}
+				Double cpu = cpuPercent(a, b, name);
+				out.append(',').append(cpu == null ? "" : Long.toString(Math.round(cpu)));
 			}
-			out.append(',')
-				.append(Math.round((b.machineBusy() - a.machineBusy())
-						/ (double) Math.max(1, b.machineTotal() - a.machineTotal()) * 100))
-				.append('\n');
+			out.append(',').append(Math.round(machinePercent(a, b))).append('\n');
 		}
 		return out.toString();
+	}
+
+	/** A target's CPU between two samples, in % of one core; null when it was not read in both. */
+	private static Double cpuPercent(Sample from, Sample to, String name) {
+		Long a = from.ticks().get(name);
+		Long b = to.ticks().get(name);
+		if (a == null || b == null || a < 0 || b < 0) {
+			return null;
+		}
+		double seconds = Math.max(1, to.millis() - from.millis()) / 1000.0;
+		return (b - a) / (double) TICKS_PER_SECOND / seconds * 100;
+	}
+
+	/** The machine's busy share between two samples, in % of all cores. */
+	private static double machinePercent(Sample from, Sample to) {
+		return (to.machineBusy() - from.machineBusy()) / (double) Math.max(1, to.machineTotal() - from.machineTotal())
+				* 100;
 	}
 
 	@Override
