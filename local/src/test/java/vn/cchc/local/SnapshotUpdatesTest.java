@@ -1,0 +1,142 @@
+package vn.cchc.local;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Function;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The stand-in's own update path ({@code SnapshotCollection#updateDocuments}) against the stock
+ * backend's: every step runs on both, and the results, the errors and the stored documents must be
+ * the same, for the shapes it applies itself and for those it hands back.
+ */
+class SnapshotUpdatesTest {
+
+	private static final Date T1 = Date.from(Instant.parse("2026-12-07T08:00:01Z"));
+
+	private static final Date T2 = Date.from(Instant.parse("2026-12-07T08:00:02Z"));
+
+	@Test
+	void updatesLeaveTheSameDocumentsAndResultsAsTheStockBackend() {
+		List<Function<MongoCollection<Document>, Object>> steps = List.of(
+				// The answer save, first and repeated (the same answer, a later time: only the counter changes).
+				c -> updateOne(c, Filters.eq("openId", "a1"), answer("q1", "A", T2)),
+				c -> updateOne(c, Filters.eq("openId", "a1"), answer("q1", "A", T2)),
+				c -> updateOne(c, Filters.eq("openId", "a1"), Updates.combine(Updates.set("answers.q1", "A"),
+						Updates.min("answeredAt.q1", T2))),
+				c -> updateOne(c, Filters.eq("openId", "a1"), Updates.min("answeredAt.q1", T1)),
+				c -> updateOne(c, Filters.eq("openId", "a1"), answer("q2", "B", T1)),
+				c -> updateOne(c, Filters.eq("_id", "a1"), Updates.combine(Updates.set("answers.q1", "C"),
+						Updates.set("done", true), Updates.set("closedAt", T2))),
+				// An int that overflows becomes a long; a missing counter starts from 0.
+				c -> updateOne(c, Filters.eq("openId", "a2"), Updates.inc("n", 1)),
+				c -> updateOne(c, Filters.eq("openId", "a2"), Updates.combine(Updates.inc("m", 2L), Updates.inc("d", 0.5))),
+				// Subdocuments created on the way; nothing matched; an upsert.
+				c -> updateOne(c, Filters.eq("_id", "a3"), Updates.set("deep.er.path", "v")),
+				c -> updateOne(c, Filters.eq("openId", "none"), Updates.set("x", "y")),
+				c -> c.updateOne(Filters.eq("_id", "n1"), Updates.set("x", "y"), new UpdateOptions().upsert(true))
+					.getMatchedCount(),
+				// Shapes handed back to the stock path, errors included.
+				c -> updateOne(c, Filters.eq("openId", "a2"), Updates.set("list.0", "x")),
+				c -> updateOne(c, Filters.eq("openId", "a2"), Updates.set("answers", "flat")),
+				c -> updateOne(c, Filters.eq("openId", "a2"), Updates.set("answers.q1", "D")),
+				c -> updateOne(c, Filters.eq("openId", "a1"), Updates.set("openId", "a2")),
+				c -> updateOne(c, Filters.eq("openId", "a1"), Updates.combine(Updates.set("answers.q1", "E"),
+						Updates.set("answers", new Document()))),
+				c -> updateOne(c, Filters.eq("openId", "a1"), Updates.inc("answers.q1", 1)),
+				c -> updateOne(c, Filters.eq("openId", "a1"), Updates.min("answers.q1", T1)),
+				c -> updateOne(c, Filters.eq("openId", "a1"), Updates.set("nothing", null)),
+				c -> c.updateMany(Filters.eq("openId", "a1"), Updates.set("answers.q3", "A")).getModifiedCount(),
+				// An ordered bulk write of saves, two of the same question: the later wins.
+				c -> c.bulkWrite(List.of(new UpdateOneModel<>(Filters.eq("openId", "a1"), answer("q4", "A", T1)),
+						new UpdateOneModel<>(Filters.eq("openId", "a2"), answer("q4", "B", T1)),
+						new UpdateOneModel<>(Filters.eq("openId", "a1"), answer("q4", "C", T2)),
+						new UpdateOneModel<>(Filters.eq("openId", "gone"), answer("q4", "D", T2))))
+					.getMatchedCount());
+
+		MongoServer stock = new MongoServer(new MemoryBackend());
+		MongoServer snapshot = new MongoServer(new SnapshotMemoryBackend());
+		try (MongoClient expectedClient = MongoClients.create("mongodb://" + hostAndPort(stock));
+				MongoClient actualClient = MongoClients.create("mongodb://" + hostAndPort(snapshot))) {
+			MongoCollection<Document> expected = seeded(expectedClient);
+			MongoCollection<Document> actual = seeded(actualClient);
+			for (int i = 0; i < steps.size(); i++) {
+				Object want = outcome(steps.get(i), expected);
+				Object got = outcome(steps.get(i), actual);
+				assertThat(got).as("step %d", i).isEqualTo(want);
+				assertThat(all(actual)).as("documents after step %d", i).isEqualTo(all(expected));
+			}
+			Document a1 = actual.find(Filters.eq("_id", "a1")).first();
+			assertThat(a1.get("answers", Document.class)).containsEntry("q1", "C").containsEntry("q4", "C");
+			assertThat(a1.get("answeredAt", Document.class)).containsEntry("q1", T1);
+			assertThat(a1.getInteger("answerVersion")).isEqualTo(5);
+			assertThat(actual.find(Filters.eq("_id", "a2")).first().get("n")).isEqualTo(Integer.MAX_VALUE + 1L);
+		}
+		finally {
+			stock.shutdown();
+			snapshot.shutdown();
+		}
+	}
+
+	private static Bson answer(String question, String option, Date at) {
+		return Updates.combine(Updates.set("answers." + question, option), Updates.min("answeredAt." + question, at),
+				Updates.inc("answerVersion", 1));
+	}
+
+	private static List<Long> updateOne(MongoCollection<Document> collection, Bson filter, Bson update) {
+		var result = collection.updateOne(filter, update);
+		return List.of(result.getMatchedCount(), result.getModifiedCount());
+	}
+
+	/** What a step returned, or the error code it failed with. */
+	private static Object outcome(Function<MongoCollection<Document>, Object> step, MongoCollection<Document> collection) {
+		try {
+			return step.apply(collection);
+		}
+		catch (MongoException ex) {
+			return "error " + ex.getCode();
+		}
+	}
+
+	private static MongoCollection<Document> seeded(MongoClient client) {
+		MongoCollection<Document> attempts = client.getDatabase("test").getCollection("attempts");
+		attempts.createIndex(Indexes.ascending("openId"), new IndexOptions().unique(true).sparse(true));
+		attempts.insertMany(List.of(
+				new Document("_id", "a1").append("openId", "a1").append("answers", new Document())
+					.append("answeredAt", new Document()).append("answerVersion", 0)
+					.append("paper", List.of(new Document("id", "q1").append("options", List.of("A", "B")))),
+				new Document("_id", "a2").append("openId", "a2").append("n", Integer.MAX_VALUE)
+					.append("answers", new Document("q1", "A")).append("list", List.of(1, 2)),
+				new Document("_id", "a3")));
+		return attempts;
+	}
+
+	private static List<Document> all(MongoCollection<Document> collection) {
+		return collection.find().sort(Indexes.ascending("_id")).into(new ArrayList<>());
+	}
+
+	private static String hostAndPort(MongoServer server) {
+		var address = server.bind();
+		return address.getHostString() + ":" + address.getPort();
+	}
+
+}
