@@ -212,8 +212,8 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 		 * The stored document is copied shallowly, and so is each subdocument on an updated path; the
 		 * rest is shared with the version it replaces (stored documents are never changed). The stock
 		 * path deep-copies the whole document twice, splits each path with a regular expression and
-		 * checks every index: two thirds of the stand-in's CPU at 2,000 answers/s, and most of what it
-		 * allocated (docs/benchmarks.md, twelfth pass). Anything else (several documents, an upsert
+		 * checks every index: two thirds of the stand-in's CPU at 2,000 answers/s; without it the stand-in
+		 * allocates ~40 % less (docs/benchmarks.md, twelfth pass). Anything else (several documents, an upsert
 		 * that matches nothing, array filters, positional or array paths, indexed fields, other operators
 		 * or value types, conflicting paths, an oplog) goes the stock way, which also raises its errors.
 		 */
