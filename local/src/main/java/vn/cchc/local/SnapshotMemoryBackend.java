@@ -1,6 +1,8 @@
 package vn.cchc.local;
 
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,14 +20,18 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.NumericUtils;
+import de.bwaldvogel.mongo.backend.QueryMatcher;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
 import de.bwaldvogel.mongo.oplog.NoopOplog;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
@@ -42,9 +48,9 @@ import io.netty.channel.Channel;
  * builds every updated value anew), and the rest (aggregations, whose stages may change nested
  * documents in place) get deep copies as before. Answers {@code {path: {$exists: true}}} searches
  * from the documents that match, kept current on every write, as MongoDB's sparse index does (the
- * stock backend scans the collection, holding its lock). Applies the answer save's kind of update
- * (one document by a unique key, fields set, raised or lowered outside every index) itself, copying
- * only what it changes ({@link SnapshotCollection#updateDocuments}). Also answers {@code hello} like
+ * stock backend scans the collection, holding its lock). Applies the quiz's kind of update and
+ * {@code findAndModify} (one document by a unique key, with the common operators) itself, copying
+ * only what it changes ({@link SnapshotCollection#applyByUniqueKey}). Also answers {@code hello} like
  * the legacy {@code isMaster} (see {@link EmbeddedMongoMain.HelloAwareH2Backend}).
  */
 final class SnapshotMemoryBackend extends MemoryBackend {
@@ -206,39 +212,75 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 		}
 
 		/**
-		 * Applies an update of one document found by a unique key that only sets, increments or lowers
-		 * ({@code $set}, {@code $inc}, {@code $min}) fields outside every index: the answer save,
-		 * {@code {openId: id}} with {@code answers.<q>}, {@code answeredAt.<q>} and {@code answerVersion}.
-		 * The stored document is copied shallowly, and so is each subdocument on an updated path; the
-		 * rest is shared with the version it replaces (stored documents are never changed). The stock
-		 * path deep-copies the whole document twice, splits each path with a regular expression and
-		 * checks every index: two thirds of the stand-in's CPU at 2,000 answers/s; without it the stand-in
-		 * allocates ~40 % less (docs/benchmarks.md, twelfth pass). Anything else (several documents, an upsert
-		 * that matches nothing, array filters, positional or array paths, indexed fields, other operators
-		 * or value types, conflicting paths, an oplog) goes the stock way, which also raises its errors.
+		 * Applies an update of one document found by a unique key ({@link #applyByUniqueKey}) itself;
+		 * anything else, and every error, goes the stock way.
 		 */
 		@Override
 		public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
 				boolean multi, boolean upsert, Oplog oplog) {
-			Document result = multi || !arrayFilters.isEmpty() || !(oplog instanceof NoopOplog) ? null
-					: updateByUniqueKey(selector, update, upsert);
-			return result != null ? result : super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
+			Applied applied = multi || !arrayFilters.isEmpty() || !(oplog instanceof NoopOplog) ? null
+					: applyByUniqueKey(selector, update);
+			if (applied == null || (applied.before() == null && upsert)) {
+				return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
+			}
+			return new Document("n", applied.before() == null ? 0 : 1).append("nModified", applied.modified() ? 1 : 0);
 		}
 
-		/** The update's result as the stock path builds it, or null when the stock path must apply it. */
-		private Document updateByUniqueKey(Document selector, Document update, boolean upsert) {
-			List<FieldChange> changes = FieldChange.parse(update);
-			if (changes == null || selector.size() != 1) {
+		/**
+		 * The same for {@code findAndModify} (closing an answer sheet or an attempt): without a sort,
+		 * a projection, array filters or a removal, and with the stock command's response.
+		 */
+		@Override
+		public synchronized Document findAndModify(Document command) {
+			boolean plain = command.get("remove") == null && command.get("arrayFilters") == null
+					&& command.get("query") instanceof Document && isEmptyOrAbsent(command.get("sort"))
+					&& isEmptyOrAbsent(command.get("fields"));
+			Applied applied = plain ? applyByUniqueKey((Document) command.get("query"), command.get("update")) : null;
+			if (applied == null || (applied.before() == null && Utils.isTrue(command.get("upsert")))) {
+				return super.findAndModify(command);
+			}
+			Document result = new Document();
+			if (applied.before() != null) {
+				result.put("lastErrorObject", new Document("updatedExisting", Boolean.TRUE).append("n", 1));
+			}
+			result.put("value", applied.before() == null ? null
+					: Utils.isTrue(command.get("new")) ? applied.after() : applied.before());
+			Utils.markOkay(result);
+			return result;
+		}
+
+		/** An empty projection returns the whole document, and an empty sort sorts nothing. */
+		private static boolean isEmptyOrAbsent(Object value) {
+			return value == null || value instanceof Document document && document.isEmpty();
+		}
+
+		/**
+		 * Applies an update of one document found by a unique key (a string): every write of the quiz's
+		 * attempts and answer sheets (the answer save, closing, scoring, the outbox's push and pull).
+		 * The stored document is copied shallowly, and so is each subdocument on an updated path; the
+		 * rest, and the values the update brings, are shared with the version it replaces (stored
+		 * documents are never changed). Indexes on an updated field are checked and updated as the stock
+		 * path does. The stock path deep-copies the whole document twice, splits each path with a
+		 * regular expression and checks every index: with only the answer save applied here, the rest of
+		 * the attempt's writes were still three quarters of what the stand-in allocated (docs/benchmarks.md,
+		 * thirteenth pass). Returns null for the stock path to apply it: several documents or an upsert
+		 * that matches nothing (callers), operators other than {@code $set}, {@code $unset},
+		 * {@code $inc}, {@code $min} (of a date), {@code $push} (a value or {@code $each} alone) and
+		 * {@code $pull}, positional or array paths, {@code _id}, conflicting paths, a value of another type
+		 * on the path, and every error (a duplicate key included), which the stock path then raises.
+		 */
+		Applied applyByUniqueKey(Document selector, Object update) {
+			if (!(update instanceof Document operations)) {
 				return null;
 			}
-			Map.Entry<String, Object> key = selector.entrySet().iterator().next();
-			Index<Integer> index = uniqueIndexOn(key.getKey());
-			if (!(key.getValue() instanceof String) || index == null || touchesIndexedField(changes)) {
+			List<FieldChange> changes = FieldChange.parse(operations, getIdField());
+			Map.Entry<String, Object> key = changes == null ? null : uniqueKeyOf(selector);
+			if (key == null) {
 				return null;
 			}
-			Integer position = index.getPosition(selector);
+			Integer position = uniqueIndexOn(key.getKey()).getPosition(new Document(key.getKey(), key.getValue()));
 			if (position == null) {
-				return upsert ? null : result(0, false);
+				return Applied.NOTHING;
 			}
 			Document stored = getDocument(position);
 			if (stored == null || !documentMatchesQuery(stored, selector)) {
@@ -246,22 +288,41 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 			}
 			Document updated = stored.clone();
 			Set<Document> copies = Collections.newSetFromMap(new IdentityHashMap<>());
-			boolean changed = false;
-			for (FieldChange change : changes) {
-				Boolean applied = change.applyTo(updated, copies);
-				if (applied == null) {
-					return null;
+			try {
+				for (FieldChange change : changes) {
+					change.applyTo(updated, copies);
 				}
-				changed |= applied;
 			}
-			if (changed) {
-				handleUpdate(position, stored, updated);
+			catch (Unsupported ex) {
+				return null;
 			}
-			return result(1, changed);
+			if (updated.equals(stored)) {
+				return new Applied(stored, stored, false);
+			}
+			List<Index<Integer>> touched = indexesOn(changes);
+			try {
+				for (Index<Integer> index : touched) {
+					index.checkUpdate(stored, updated, this);
+				}
+			}
+			catch (MongoServerError ex) {
+				return null;
+			}
+			for (Index<Integer> index : touched) {
+				index.updateInPlace(stored, updated, position, this);
+			}
+			handleUpdate(position, stored, updated);
+			return new Applied(stored, updated, true);
 		}
 
-		private static Document result(int matched, boolean modified) {
-			return new Document("n", matched).append("nModified", modified ? 1 : 0);
+		/** The selector's first field that is a string and has a unique index of its own. */
+		private Map.Entry<String, Object> uniqueKeyOf(Document selector) {
+			for (Map.Entry<String, Object> field : selector.entrySet()) {
+				if (field.getValue() instanceof String && uniqueIndexOn(field.getKey()) != null) {
+					return field;
+				}
+			}
+			return null;
 		}
 
 		private Index<Integer> uniqueIndexOn(String field) {
@@ -274,22 +335,20 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 			return null;
 		}
 
-		private boolean touchesIndexedField(List<FieldChange> changes) {
-			for (FieldChange change : changes) {
-				if (change.path()[0].equals(getIdField())) {
-					return true;
-				}
-				for (Index<Integer> index : getIndexes()) {
-					for (IndexKey key : index.getKeys()) {
-						String indexed = key.getKey();
-						int dot = indexed.indexOf('.');
-						if ((dot < 0 ? indexed : indexed.substring(0, dot)).equals(change.path()[0])) {
-							return true;
-						}
+		/** The indexes with a key under a field the changes update (the others' keys stay the same). */
+		private List<Index<Integer>> indexesOn(List<FieldChange> changes) {
+			List<Index<Integer>> touched = new ArrayList<>();
+			for (Index<Integer> index : getIndexes()) {
+				for (IndexKey key : index.getKeys()) {
+					String indexed = key.getKey();
+					int dot = indexed.indexOf('.');
+					String top = dot < 0 ? indexed : indexed.substring(0, dot);
+					if (changes.stream().anyMatch(change -> change.path()[0].equals(top)) && !touched.contains(index)) {
+						touched.add(index);
 					}
 				}
 			}
-			return false;
+			return touched;
 		}
 
 		/**
@@ -311,14 +370,51 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 	}
 
 	/**
-	 * One {@code $set} (of a string, boolean or date), {@code $inc} (by an int, long or double) or
-	 * {@code $min} (of a date) of a dotted path, as {@link SnapshotCollection#updateDocuments} applies
-	 * it; the stock backend's semantics for these (FieldUpdates), on plain subdocuments.
+	 * What {@link SnapshotCollection#applyByUniqueKey} did: the stored document before and after
+	 * (the same when nothing changed), or {@link #NOTHING} when the key matched no document.
+	 */
+	record Applied(Document before, Document after, boolean modified) {
+
+		static final Applied NOTHING = new Applied(null, null, false);
+
+	}
+
+	/** A change the stand-in does not apply itself: the stock path applies the whole update. */
+	static final class Unsupported extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		Unsupported() {
+			super(null, null, false, false);
+		}
+
+	}
+
+	/**
+	 * One change of a dotted path, as {@link SnapshotCollection#applyByUniqueKey} applies it: the stock
+	 * backend's semantics (its {@code FieldUpdates}) for {@code $set}, {@code $unset}, {@code $inc} (by
+	 * an int, long or double), {@code $min} (of a date), {@code $push} (one value, or {@code $each}
+	 * without other modifiers) and {@code $pull} (the stock matcher decides), on plain subdocuments.
 	 */
 	record FieldChange(String operator, String[] path, Object value) {
 
+		/** The stock backend's equality for {@code $set}: numbers by value, null like missing. */
+		private static final MethodHandle NULL_AWARE_EQUALS;
+
+		private static final QueryMatcher MATCHER = new DefaultQueryMatcher();
+
+		static {
+			try {
+				NULL_AWARE_EQUALS = MethodHandles.privateLookupIn(Utils.class, MethodHandles.lookup())
+					.findStatic(Utils.class, "nullAwareEquals", MethodType.methodType(boolean.class, Object.class, Object.class));
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new ExceptionInInitializerError(ex);
+			}
+		}
+
 		/** The changes of an update, or null when it has another shape. */
-		static List<FieldChange> parse(Document update) {
+		static List<FieldChange> parse(Document update, String idField) {
 			if (update.isEmpty()) {
 				return null;
 			}
@@ -331,13 +427,15 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 				for (Map.Entry<String, Object> field : fields.entrySet()) {
 					Object value = field.getValue();
 					boolean supported = switch (operator) {
-						case "$set" -> value instanceof String || value instanceof Boolean || value instanceof Instant;
+						case "$set", "$unset", "$pull" -> true;
 						case "$inc" -> value instanceof Integer || value instanceof Long || value instanceof Double;
 						case "$min" -> value instanceof Instant;
+						case "$push" -> !(value instanceof Document modifiers) || !hasOperator(modifiers)
+								|| modifiers.size() == 1 && modifiers.get("$each") instanceof List;
 						default -> false;
 					};
 					String[] path = field.getKey().split("\\.", -1);
-					if (!supported || !validPath(path)) {
+					if (!supported || !validPath(path) || path[0].equals(idField)) {
 						return null;
 					}
 					changes.add(new FieldChange(operator, path, value));
@@ -351,6 +449,10 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 				}
 			}
 			return changes;
+		}
+
+		private static boolean hasOperator(Document document) {
+			return document.keySet().stream().anyMatch(key -> key.startsWith("$"));
 		}
 
 		private static boolean validPath(String[] path) {
@@ -373,10 +475,11 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 
 		/**
 		 * Applies this change to {@code document} (a copy of the stored one), copying each subdocument
-		 * on the path unless it is in {@code copies} already; true when a value changed, false when not,
-		 * null when the document has another shape on the path (the stock path then decides).
+		 * on the path unless it is in {@code copies} already. Throws {@link Unsupported} when the
+		 * document has another shape on the path (the stock path then decides, errors included).
 		 */
-		Boolean applyTo(Document document, Set<Document> copies) {
+		void applyTo(Document document, Set<Document> copies) {
+			boolean removes = this.operator.equals("$unset") || this.operator.equals("$pull");
 			Document parent = document;
 			for (int i = 0; i < this.path.length - 1; i++) {
 				Object child = parent.get(this.path[i]);
@@ -385,10 +488,13 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 					copy = copies.contains(existing) ? existing : existing.clone();
 				}
 				else if (child == null && !parent.containsKey(this.path[i])) {
+					if (removes) {
+						return;
+					}
 					copy = new Document();
 				}
 				else {
-					return null;
+					throw new Unsupported();
 				}
 				copies.add(copy);
 				parent.put(this.path[i], copy);
@@ -397,35 +503,63 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 			String leaf = this.path[this.path.length - 1];
 			boolean present = parent.containsKey(leaf);
 			Object old = parent.get(leaf);
-			Object next;
 			switch (this.operator) {
 				case "$set" -> {
-					if (present && this.value.equals(old)) {
-						return false;
+					if (!present || !nullAwareEquals(this.value, old)) {
+						parent.put(leaf, this.value);
 					}
-					next = this.value;
 				}
+				case "$unset" -> parent.remove(leaf);
 				case "$inc" -> {
 					if (present && !(old instanceof Integer || old instanceof Long || old instanceof Double)) {
-						return null;
+						throw new Unsupported();
 					}
-					next = NumericUtils.addNumbers(present ? (Number) old : Integer.valueOf(0), (Number) this.value);
+					parent.put(leaf, NumericUtils.addNumbers(present ? (Number) old : Integer.valueOf(0), (Number) this.value));
 				}
 				case "$min" -> {
 					if (present && !(old instanceof Instant)) {
-						return null;
+						throw new Unsupported();
 					}
-					if (present && !((Instant) this.value).isBefore((Instant) old)) {
-						return false;
+					if (!present || ((Instant) this.value).isBefore((Instant) old)) {
+						parent.put(leaf, this.value);
 					}
-					next = this.value;
 				}
-				default -> {
-					return null;
+				case "$push" -> {
+					if (old != null && !(old instanceof List)) {
+						throw new Unsupported();
+					}
+					List<Object> list = old == null ? new ArrayList<>() : new ArrayList<>((List<?>) old);
+					if (this.value instanceof Document modifiers && modifiers.containsKey("$each")) {
+						list.addAll((List<?>) modifiers.get("$each"));
+					}
+					else {
+						list.add(this.value);
+					}
+					parent.put(leaf, list);
 				}
+				case "$pull" -> {
+					if (old == null) {
+						return;
+					}
+					if (!(old instanceof List<?> elements)) {
+						throw new Unsupported();
+					}
+					List<Object> kept = new ArrayList<>(elements);
+					if (kept.removeIf(element -> MATCHER.matchesValue(this.value, element))) {
+						parent.put(leaf, kept);
+					}
+				}
+				default -> throw new Unsupported();
 			}
-			parent.put(leaf, next);
-			return !present || !next.equals(old);
+		}
+
+		private static boolean nullAwareEquals(Object a, Object b) {
+			try {
+				return (boolean) NULL_AWARE_EQUALS.invokeExact(a, b);
+			}
+			catch (Throwable ex) {
+				throw new IllegalStateException(ex);
+			}
 		}
 
 	}
