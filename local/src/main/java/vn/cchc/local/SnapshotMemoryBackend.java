@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -150,10 +151,16 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 			return false;
 		}
 
-		/** Stores its own copy of an inserted document, so the inserter's object is never shared. */
+		/** The strings this collection stores, shared between its documents ({@link StringTable}). */
+		private final StringTable strings = new StringTable();
+
+		/**
+		 * Stores its own copy of an inserted document, so the inserter's object is never shared; its
+		 * field names and short strings are those of the documents stored before ({@link StringTable}).
+		 */
 		@Override
 		protected Integer addDocumentInternal(Document document) {
-			Integer position = super.addDocumentInternal(document.cloneDeeply());
+			Integer position = super.addDocumentInternal((Document) this.strings.copy(document));
 			track(position, getDocument(position));
 			return position;
 		}
@@ -258,8 +265,8 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 		 * Applies an update of one document found by a unique key (a string): every write of the quiz's
 		 * attempts and answer sheets (the answer save, closing, scoring, the outbox's push and pull).
 		 * The stored document is copied shallowly, and so is each subdocument on an updated path; the
-		 * rest, and the values the update brings, are shared with the version it replaces (stored
-		 * documents are never changed). Indexes on an updated field are checked and updated as the stock
+		 * rest is shared with the version it replaces (stored documents are never changed), and the
+		 * values the update brings are copied with their strings shared ({@link StringTable}). Indexes on an updated field are checked and updated as the stock
 		 * path does. The stock path deep-copies the whole document twice, splits each path with a
 		 * regular expression and checks every index: with only the answer save applied here, the rest of
 		 * the attempt's writes were still three quarters of what the stand-in allocated (docs/benchmarks.md,
@@ -286,11 +293,11 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 			if (stored == null || !documentMatchesQuery(stored, selector)) {
 				return null;
 			}
-			Document updated = stored.clone();
+			Document updated = new Document(stored);
 			Set<Document> copies = Collections.newSetFromMap(new IdentityHashMap<>());
 			try {
 				for (FieldChange change : changes) {
-					change.applyTo(updated, copies);
+					change.applyTo(updated, copies, this.strings);
 				}
 			}
 			catch (Unsupported ex) {
@@ -365,6 +372,62 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 			documents.set(position, newDocument);
 			track(position, newDocument);
 			super.handleUpdate(position, oldDocument, newDocument);
+		}
+
+	}
+
+	/**
+	 * A lossy table of the short strings a collection stores, so that its documents share them: every
+	 * field name, id and option key arrives as a new string in each command, and kept as they came,
+	 * strings were 57 % of the stand-in's live heap after a benchmark run (17 million of them; most
+	 * of what its young collections copy is what a write keeps). One slot per hash: a string found in
+	 * its slot is shared, any other takes the slot. Used under the collection's lock.
+	 */
+	static final class StringTable {
+
+		/** Longer strings (the outbox's event payloads) are seldom repeated. */
+		private static final int MAX_LENGTH = 48;
+
+		private final String[] slots = new String[1 << 14];
+
+		String canonical(String string) {
+			if (string.length() > MAX_LENGTH) {
+				return string;
+			}
+			int hash = string.hashCode();
+			int slot = (hash ^ (hash >>> 16)) & (this.slots.length - 1);
+			String known = this.slots[slot];
+			if (string.equals(known)) {
+				return known;
+			}
+			this.slots[slot] = string;
+			return string;
+		}
+
+		/** A deep copy of a value, as {@link Document#cloneDeeply()} makes it, with its strings shared. */
+		Object copy(Object value) {
+			if (value instanceof Document document) {
+				Document copy = new Document();
+				for (Map.Entry<String, Object> field : document.entrySet()) {
+					copy.put(canonical(field.getKey()), copy(field.getValue()));
+				}
+				return copy;
+			}
+			if (value instanceof List<?> list) {
+				List<Object> copy = new ArrayList<>(list.size());
+				for (Object element : list) {
+					copy.add(copy(element));
+				}
+				return copy;
+			}
+			if (value instanceof Set<?> set) {
+				Set<Object> copy = new LinkedHashSet<>();
+				for (Object element : set) {
+					copy.add(copy(element));
+				}
+				return copy;
+			}
+			return value instanceof String string ? canonical(string) : value;
 		}
 
 	}
@@ -478,14 +541,14 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 		 * on the path unless it is in {@code copies} already. Throws {@link Unsupported} when the
 		 * document has another shape on the path (the stock path then decides, errors included).
 		 */
-		void applyTo(Document document, Set<Document> copies) {
+		void applyTo(Document document, Set<Document> copies, StringTable strings) {
 			boolean removes = this.operator.equals("$unset") || this.operator.equals("$pull");
 			Document parent = document;
 			for (int i = 0; i < this.path.length - 1; i++) {
 				Object child = parent.get(this.path[i]);
 				Document copy;
 				if (child instanceof Document existing) {
-					copy = copies.contains(existing) ? existing : existing.clone();
+					copy = copies.contains(existing) ? existing : new Document(existing);
 				}
 				else if (child == null && !parent.containsKey(this.path[i])) {
 					if (removes) {
@@ -497,16 +560,16 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 					throw new Unsupported();
 				}
 				copies.add(copy);
-				parent.put(this.path[i], copy);
+				parent.put(strings.canonical(this.path[i]), copy);
 				parent = copy;
 			}
-			String leaf = this.path[this.path.length - 1];
+			String leaf = strings.canonical(this.path[this.path.length - 1]);
 			boolean present = parent.containsKey(leaf);
 			Object old = parent.get(leaf);
 			switch (this.operator) {
 				case "$set" -> {
 					if (!present || !nullAwareEquals(this.value, old)) {
-						parent.put(leaf, this.value);
+						parent.put(leaf, strings.copy(this.value));
 					}
 				}
 				case "$unset" -> parent.remove(leaf);
@@ -530,10 +593,12 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 					}
 					List<Object> list = old == null ? new ArrayList<>() : new ArrayList<>((List<?>) old);
 					if (this.value instanceof Document modifiers && modifiers.containsKey("$each")) {
-						list.addAll((List<?>) modifiers.get("$each"));
+						for (Object element : (List<?>) modifiers.get("$each")) {
+							list.add(strings.copy(element));
+						}
 					}
 					else {
-						list.add(this.value);
+						list.add(strings.copy(this.value));
 					}
 					parent.put(leaf, list);
 				}

@@ -169,10 +169,27 @@ class SnapshotUpdatesTest {
 			assertThat(attempts.applyByUniqueKey(doc("_id", "a3"), update("$set", doc("openId", "a1")))).isNull();
 			assertThat(attempts.applyByUniqueKey(doc("_id", "a1"), doc("replaced", true))).isNull();
 			assertThat(attempts.applyByUniqueKey(doc("status", "SUBMITTED"), answerSave)).isNull();
+
+			// Stored documents share their field names and short strings, whichever write brought them.
+			var a1 = attempts.queryAllAsStream().filter(d -> "a1".equals(d.get("_id"))).findFirst().orElseThrow();
+			var a2 = attempts.queryAllAsStream().filter(d -> "a2".equals(d.get("_id"))).findFirst().orElseThrow();
+			assertThat(sameInstance(a1, a2, "answers")).isTrue();
+			var a1Answers = (de.bwaldvogel.mongo.bson.Document) a1.get("answers");
+			var a2Answers = (de.bwaldvogel.mongo.bson.Document) a2.get("answers");
+			assertThat(a1Answers.get("q1")).isSameAs(a2Answers.get("q1")).isEqualTo("A");
+			assertThat(sameInstance(a1Answers, a2Answers, "q1")).isTrue();
 		}
 		finally {
 			server.shutdown();
 		}
+	}
+
+	/** True when both documents hold the field under the same string object. */
+	private static boolean sameInstance(de.bwaldvogel.mongo.bson.Document a, de.bwaldvogel.mongo.bson.Document b,
+			String field) {
+		String inA = a.keySet().stream().filter(field::equals).findFirst().orElseThrow();
+		String inB = b.keySet().stream().filter(field::equals).findFirst().orElseThrow();
+		return inA == inB;
 	}
 
 	private static de.bwaldvogel.mongo.bson.Document doc(String key, Object value) {
