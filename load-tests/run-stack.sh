@@ -12,10 +12,14 @@
 # SERVICE_JVM_OPTIONS (space separated; default below: 2 GB heaps, because with 768 MB the quiz-service
 # and the gateway spent 9-12 % of the time in GC at 1,000 answers/s; Tomcat's max-connections raised from
 # 8,192 because with -DdirectConnections=per-citizen each simulated citizen sent straight to the service holds
-# its own keep-alive connection, and at 200 citizens/s ~9,000 are in flight), MONGO_MEMORY_HEAP (10g: the in-memory MongoDB
+# its own keep-alive connection, and at 200 citizens/s ~9,000 are in flight), MONGO_MEMORY_HEAP (6g: the in-memory MongoDB
 # keeps every document of every run on its heap; at 900 answers/s a 3 GB heap filled within 6 minutes
-# and its full collections stalled the run), MONGO_GC (space separated; default G1 on a fixed heap (MONGO_MEMORY_HEAP) that
-# starts no marking cycle below 80 % and promotes what survives one young collection: with the parallel
+# and its full collections stalled the run, before it shared its strings; one full benchmark leaves ~1.1 GB
+# now: thirteenth pass), MONGO_GC (space separated; default G1 on a fixed, pre-touched heap (MONGO_MEMORY_HEAP) that
+# starts no marking cycle below 80 % and promotes what survives one young collection. Pre-touched, because
+# a first touch of memory costs ~18 us a page on the benchmark host, and in the stand-in's young pauses
+# of 300-411 ms one collector thread stalled while promoting, most likely into fresh memory; pre-touched,
+# its longest pause was 84 ms (docs/benchmarks.md, thirteenth pass). With the parallel
 # collector its young collections paused it ~80 ms each at 2,000 answers/s, scanning the old documents each
 # update replaced; ZGC removed the pauses but took ~10 % of a core more, which the quiz-service then lacked;
 # G1 with its defaults paused ~55 ms once a second, grew its heap in 300-460-ms pauses and ran mixed
@@ -29,7 +33,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STACK=${STACK_DIR:-$ROOT/load-tests/target/stack}
 OFFSET=${PORT_OFFSET:-450}
 QUIZ=${QUIZ_INSTANCES:-1}
-MONGO_HEAP=${MONGO_MEMORY_HEAP:-10g}
+MONGO_HEAP=${MONGO_MEMORY_HEAP:-6g}
 JVM=${SERVICE_JVM_OPTIONS:--Xms2g -Xmx2g -XX:+UseParallelGC -XX:+UseCompactObjectHeaders -Dfile.encoding=UTF-8 -Dserver.tomcat.max-connections=19000}
 VERSION=0.1.0-SNAPSHOT
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -48,6 +52,6 @@ rm -rf "$STACK/launcher/classes" && cp -r "$ROOT/local/target/classes" "$STACK/l
 
 JVM_ARGS=()
 for option in $JVM; do JVM_ARGS+=("--service-jvm-option=$option"); done
-exec "$JAVA" -Xmx128m -Dcchc.local.mongo-memory-heap="$MONGO_HEAP" -Dcchc.local.mongo-nice="${MONGO_NICE--5}" -Dcchc.local.mongo-memory-gc="${MONGO_GC:--XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Xms$MONGO_HEAP -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=80 -XX:MaxTenuringThreshold=1}" -Dcchc.local.keycloak-start-timeout=600 -Dcchc.local.service-start-timeout=600 -Dcchc.local.keycloak-java-opts-append= -cp "$STACK/launcher/classes:$ROOT/local/target/lib/*" vn.cchc.local.LocalStackMain \
+exec "$JAVA" -Xmx128m -Dcchc.local.mongo-memory-heap="$MONGO_HEAP" -Dcchc.local.mongo-nice="${MONGO_NICE--5}" -Dcchc.local.mongo-memory-gc="${MONGO_GC:--XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Xms$MONGO_HEAP -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=80 -XX:MaxTenuringThreshold=1 -XX:+AlwaysPreTouch}" -Dcchc.local.keycloak-start-timeout=600 -Dcchc.local.service-start-timeout=600 -Dcchc.local.keycloak-java-opts-append= -cp "$STACK/launcher/classes:$ROOT/local/target/lib/*" vn.cchc.local.LocalStackMain \
   --project-dir="$STACK/project" --data-dir="$STACK/data" --port-offset="$OFFSET" --no-seed \
   --quiz-instances="$QUIZ" "${JVM_ARGS[@]}" "$@"
