@@ -19,7 +19,7 @@
 # starts no marking cycle below 80 % and promotes what survives one young collection. Pre-touched, because
 # a first touch of memory costs ~18 us a page on the benchmark host, and in the stand-in's young pauses
 # of 300-411 ms one collector thread stalled while promoting, most likely into fresh memory; pre-touched,
-# its longest pause was 84 ms (docs/benchmarks.md, thirteenth pass). With the parallel
+# its longest pauses were 84-166 ms in four runs (docs/benchmarks.md, thirteenth pass). With the parallel
 # collector its young collections paused it ~80 ms each at 2,000 answers/s, scanning the old documents each
 # update replaced; ZGC removed the pauses but took ~10 % of a core more, which the quiz-service then lacked;
 # G1 with its defaults paused ~55 ms once a second, grew its heap in 300-460-ms pauses and ran mixed
