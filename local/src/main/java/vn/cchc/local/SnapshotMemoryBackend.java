@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -281,14 +282,21 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 				return null;
 			}
 			List<FieldChange> changes = FieldChange.parse(operations, getIdField());
-			Map.Entry<String, Object> key = changes == null ? null : uniqueKeyOf(selector);
-			if (key == null) {
+			if (changes == null) {
 				return null;
 			}
-			Integer position = uniqueIndexOn(key.getKey()).getPosition(new Document(key.getKey(), key.getValue()));
-			if (position == null) {
-				return Applied.NOTHING;
+			for (Map.Entry<String, Object> field : selector.entrySet()) {
+				Index<Integer> index = field.getValue() instanceof String ? uniqueIndexOn(field.getKey()) : null;
+				if (index != null) {
+					Integer position = index.getPosition(new Document(field.getKey(), field.getValue()));
+					return position == null ? Applied.NOTHING : apply(selector, changes, position);
+				}
 			}
+			return null;
+		}
+
+		/** Applies the changes to the document at {@code position} if it matches the selector. */
+		private Applied apply(Document selector, List<FieldChange> changes, Integer position) {
 			Document stored = getDocument(position);
 			if (stored == null || !documentMatchesQuery(stored, selector)) {
 				return null;
@@ -304,7 +312,7 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 				return null;
 			}
 			if (updated.equals(stored)) {
-				return new Applied(stored, stored, false);
+				return new Applied(stored, stored);
 			}
 			List<Index<Integer>> touched = indexesOn(changes);
 			try {
@@ -319,17 +327,7 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 				index.updateInPlace(stored, updated, position, this);
 			}
 			handleUpdate(position, stored, updated);
-			return new Applied(stored, updated, true);
-		}
-
-		/** The selector's first field that is a string and has a unique index of its own. */
-		private Map.Entry<String, Object> uniqueKeyOf(Document selector) {
-			for (Map.Entry<String, Object> field : selector.entrySet()) {
-				if (field.getValue() instanceof String && uniqueIndexOn(field.getKey()) != null) {
-					return field;
-				}
-			}
-			return null;
+			return new Applied(stored, updated);
 		}
 
 		private Index<Integer> uniqueIndexOn(String field) {
@@ -344,15 +342,12 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 
 		/** The indexes with a key under a field the changes update (the others' keys stay the same). */
 		private List<Index<Integer>> indexesOn(List<FieldChange> changes) {
+			Set<String> fields = new HashSet<>();
+			changes.forEach(change -> fields.add(change.path()[0]));
 			List<Index<Integer>> touched = new ArrayList<>();
 			for (Index<Integer> index : getIndexes()) {
-				for (IndexKey key : index.getKeys()) {
-					String indexed = key.getKey();
-					int dot = indexed.indexOf('.');
-					String top = dot < 0 ? indexed : indexed.substring(0, dot);
-					if (changes.stream().anyMatch(change -> change.path()[0].equals(top)) && !touched.contains(index)) {
-						touched.add(index);
-					}
+				if (index.getKeys().stream().anyMatch(key -> fields.contains(key.getKey().split("\\.", 2)[0]))) {
+					touched.add(index);
 				}
 			}
 			return touched;
@@ -436,9 +431,13 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 	 * What {@link SnapshotCollection#applyByUniqueKey} did: the stored document before and after
 	 * (the same when nothing changed), or {@link #NOTHING} when the key matched no document.
 	 */
-	record Applied(Document before, Document after, boolean modified) {
+	record Applied(Document before, Document after) {
 
-		static final Applied NOTHING = new Applied(null, null, false);
+		static final Applied NOTHING = new Applied(null, null);
+
+		boolean modified() {
+			return this.before != this.after;
+		}
 
 	}
 
