@@ -24,10 +24,15 @@
 # update replaced; ZGC removed the pauses but took ~10 % of a core more, which the quiz-service then lacked;
 # G1 with its defaults paused ~55 ms once a second, grew its heap in 300-460-ms pauses and ran mixed
 # collections of 200-570 ms once its old generation filled, each shedding answers: docs/benchmarks.md,
-# ninth and tenth passes), MONGO_NICE (-5: the stand-in scheduled ahead of the services and the load
-# generator, as a database has its own cores in production; its young collections then stall the quiz-service
-# less; empty for none; needs root, otherwise nice warns and runs it unchanged: tenth pass). Extra arguments go to the launcher
-# (e.g. --reset). Needs `./mvnw -B -DskipTests package` to have built local/target/lib and Keycloak.
+# ninth and tenth passes), MONGO_NICE (-5: the stand-in scheduled ahead of the services, as a database has
+# its own cores in production; its young collections then stall the quiz-service less; empty for none; needs
+# root, otherwise nice warns and runs it unchanged: tenth pass), KEYCLOAK_NICE (10: Keycloak behind the services;
+# it is off the quiz path during a round, but its purge of expired sessions every 180 s took up to a core for
+# seconds: fourteenth pass), KAFKA_NICE (10: the broker behind the services, which publish through their
+# outboxes off the request path; it took a third to a half of a core for a second or two every ~3 minutes:
+# fourteenth pass). Niceness orders processes within one session only: with the kernel's autogroup
+# (on here), the load generator, started from another session, is scheduled as a group of its own, beside the
+# whole stack. Extra arguments go to the launcher (e.g. --reset). Needs `./mvnw -B -DskipTests package` to have built local/target/lib and Keycloak.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STACK=${STACK_DIR:-$ROOT/load-tests/target/stack}
@@ -52,6 +57,6 @@ rm -rf "$STACK/launcher/classes" && cp -r "$ROOT/local/target/classes" "$STACK/l
 
 JVM_ARGS=()
 for option in $JVM; do JVM_ARGS+=("--service-jvm-option=$option"); done
-exec "$JAVA" -Xmx128m -Dcchc.local.mongo-memory-heap="$MONGO_HEAP" -Dcchc.local.mongo-nice="${MONGO_NICE--5}" -Dcchc.local.mongo-memory-gc="${MONGO_GC:--XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Xms$MONGO_HEAP -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=80 -XX:MaxTenuringThreshold=1 -XX:+AlwaysPreTouch}" -Dcchc.local.keycloak-start-timeout=600 -Dcchc.local.service-start-timeout=600 -Dcchc.local.keycloak-java-opts-append= -cp "$STACK/launcher/classes:$ROOT/local/target/lib/*" vn.cchc.local.LocalStackMain \
+exec "$JAVA" -Xmx128m -Dcchc.local.mongo-memory-heap="$MONGO_HEAP" -Dcchc.local.mongo-nice="${MONGO_NICE--5}" -Dcchc.local.keycloak-nice="${KEYCLOAK_NICE-10}" -Dcchc.local.kafka-nice="${KAFKA_NICE-10}" -Dcchc.local.mongo-memory-gc="${MONGO_GC:--XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Xms$MONGO_HEAP -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=80 -XX:MaxTenuringThreshold=1 -XX:+AlwaysPreTouch}" -Dcchc.local.keycloak-start-timeout=600 -Dcchc.local.service-start-timeout=600 -Dcchc.local.keycloak-java-opts-append= -cp "$STACK/launcher/classes:$ROOT/local/target/lib/*" vn.cchc.local.LocalStackMain \
   --project-dir="$STACK/project" --data-dir="$STACK/data" --port-offset="$OFFSET" --no-seed \
   --quiz-instances="$QUIZ" "${JVM_ARGS[@]}" "$@"

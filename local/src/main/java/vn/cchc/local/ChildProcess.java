@@ -162,6 +162,17 @@ final class ChildProcess {
 		}
 	}
 
+	/**
+	 * {@code nice -n N} when the system property gives a niceness, otherwise nothing: a benchmark
+	 * sets the scheduling priority of a child that has cores of its own in production (the stand-in
+	 * database ahead of the services, Keycloak and Kafka behind them). A negative niceness needs
+	 * root; without it nice says so and runs the command as it is.
+	 */
+	static List<String> nicePrefix(String property) {
+		String niceness = System.getProperty(property, "").strip();
+		return niceness.isEmpty() ? List.of() : List.of("nice", "-n", niceness);
+	}
+
 	/** The last lines of the log, for error messages. */
 	String tail(int lines) {
 		return tail(this.log, lines);

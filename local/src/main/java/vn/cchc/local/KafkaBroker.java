@@ -101,7 +101,10 @@ final class KafkaBroker {
 	}
 
 	private List<String> command(String mainClass, String... args) {
-		List<String> command = new ArrayList<>();
+		// A benchmark can put the broker behind the services (-Dcchc.local.kafka-nice, e.g. 10): the services publish
+		// through their outboxes, off the request path, and its periodic bursts of up to half a core for a second or
+		// two took CPU from the quiz-service on this machine (docs/benchmarks.md, fourteenth pass).
+		List<String> command = new ArrayList<>(ChildProcess.nicePrefix("cchc.local.kafka-nice"));
 		command.add(this.layout.java().toString());
 		command.addAll(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
 				"-Djava.awt.headless=true", "-Dlogback.configurationFile=" + this.layout.childLogbackConfig(),

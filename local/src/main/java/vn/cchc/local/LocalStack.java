@@ -266,14 +266,10 @@ public final class LocalStack implements AutoCloseable {
 			// separated; see run-stack.sh).
 			String gc = this.mongoInMemory ? System.getProperty("cchc.local.mongo-memory-gc", "-XX:+UseParallelGC")
 					: "-XX:+UseSerialGC";
-			List<String> command = new ArrayList<>();
-			// A benchmark can give the stand-in a higher scheduling priority (-Dcchc.local.mongo-nice, e.g. -5:
-			// needs root, otherwise nice says so and runs it as it is), as a database has cores of its own in
-			// production: its collector's pauses then stall the services less (docs/benchmarks.md, tenth pass).
-			String nice = System.getProperty("cchc.local.mongo-nice", "");
-			if (!nice.isBlank()) {
-				command.addAll(List.of("nice", "-n", nice.strip()));
-			}
+			// A benchmark can give the stand-in a higher scheduling priority (-Dcchc.local.mongo-nice, e.g. -5),
+			// as a database has cores of its own in production: its collector's pauses then stall the services
+			// less (docs/benchmarks.md, tenth pass).
+			List<String> command = new ArrayList<>(ChildProcess.nicePrefix("cchc.local.mongo-nice"));
 			command.addAll(List.of(this.layout.java().toString(), "-Xms32m", heap));
 			command.addAll(List.of(gc.trim().split("\\s+")));
 			command.addAll(List.of("-Dlogback.configurationFile=" + this.layout.childLogbackConfig(), "-cp",

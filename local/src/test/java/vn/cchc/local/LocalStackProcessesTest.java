@@ -1,5 +1,8 @@
 package vn.cchc.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,8 +45,12 @@ class LocalStackProcessesTest {
 			.components(Component.KAFKA, Component.MONGO)
 			.build();
 		List<ProcessHandle> children;
+		// A benchmark's scheduling priorities for the children (a positive niceness needs no root).
+		System.setProperty("cchc.local.mongo-nice", "7");
+		System.setProperty("cchc.local.kafka-nice", "3");
 		try {
 			stack.start();
+			assertThat(stack.processes()).extracting(LocalStackProcessesTest::niceness).contains(7, 3);
 
 			roundTripOneRecord(stack.kafkaBootstrapServers());
 
@@ -62,11 +69,24 @@ class LocalStackProcessesTest {
 			assertThat(children).hasSizeGreaterThanOrEqualTo(2).allMatch(ProcessHandle::isAlive);
 		}
 		finally {
+			System.clearProperty("cchc.local.mongo-nice");
+			System.clearProperty("cchc.local.kafka-nice");
 			stack.close();
 		}
 		assertThat(children).noneMatch(ProcessHandle::isAlive);
 		assertThat(stack.processes()).isEmpty();
 		KeycloakServer.deleteRecursively(dataDir);
+	}
+
+	/** The process's niceness, field 19 of /proc/PID/stat (the fields after the command's closing parenthesis). */
+	private static int niceness(ProcessHandle process) {
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+			return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static MongoCollection<Document> collection(MongoClient client) {
