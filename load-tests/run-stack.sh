@@ -28,7 +28,7 @@
 # its own cores in production; its young collections then stall the quiz-service less; empty for none; needs
 # root, otherwise nice warns and runs it unchanged: tenth pass), KEYCLOAK_NICE (10: Keycloak behind the services;
 # it is off the quiz path during a round, but its purge of expired sessions every 180 s took up to a core for
-# seconds: fourteenth pass), KAFKA_NICE (10: the broker behind the services, which publish through their
+# seconds; in one run of six a purge still took 59 %, cause not examined: fourteenth pass), KAFKA_NICE (10: the broker behind the services, which publish through their
 # outboxes off the request path; it took a third to a half of a core for a second or two every ~3 minutes:
 # fourteenth pass). Niceness orders processes within one session only: with the kernel's autogroup
 # (on here), the load generator, started from another session, is scheduled as a group of its own, beside the
