@@ -340,7 +340,12 @@ class GatewayTest {
 	void probes_and_metrics_are_exposed() {
 		this.client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
 		this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-		this.client.get()
+		// The first scrape renders every meter; on a loaded 2-core CI machine it once took over the
+		// client's default 5 s.
+		this.client.mutate()
+			.responseTimeout(Duration.ofSeconds(30))
+			.build()
+			.get()
 			.uri("/actuator/prometheus")
 			.exchange()
 			.expectStatus()
