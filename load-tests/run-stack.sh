@@ -25,14 +25,16 @@
 # G1 with its defaults paused ~55 ms once a second, grew its heap in 300-460-ms pauses and ran mixed
 # collections of 200-570 ms once its old generation filled, each shedding answers: docs/benchmarks.md,
 # ninth and tenth passes), MONGO_NICE (-5: the stand-in scheduled ahead of the services, as a database has
-# its own cores in production; its young collections then stall the quiz-service less; empty for none; needs
-# root, otherwise nice warns and runs it unchanged: tenth pass), KEYCLOAK_NICE (10: Keycloak behind the services;
-# it is off the quiz path during a round, but its purge of expired sessions every 180 s took up to a core for
-# seconds; in one run of six a purge still took 59 %, cause not examined: fourteenth pass), KAFKA_NICE (10: the broker behind the services, which publish through their
-# outboxes off the request path; it took a third to a half of a core for a second or two every ~3 minutes:
-# fourteenth pass). Niceness orders processes within one session only: with the kernel's autogroup
-# (on here), the load generator, started from another session, is scheduled as a group of its own, beside the
-# whole stack. Extra arguments go to the launcher (e.g. --reset). Needs `./mvnw -B -DskipTests package` to have built local/target/lib and Keycloak.
+# its own cores in production; its young collections then stall the quiz-service less; empty for none;
+# needs root, otherwise nice warns and runs it unchanged: tenth pass), KEYCLOAK_NICE (10: Keycloak behind
+# the services; it is off the quiz path during a round, but its purge of expired sessions every 180 s took
+# up to a core for seconds; in one run of six a purge still took 59 %, although every child of the stack
+# shares one autogroup: fourteenth and fifteenth passes), KAFKA_NICE (10: the broker behind the services,
+# which publish through their outboxes off the request path; it took a third to a half of a core for a
+# second or two every ~3 minutes: fourteenth pass). Niceness orders processes within one session only: with
+# the kernel's autogroup (on here), the load generator, started from another session, is scheduled as a
+# group of its own, beside the whole stack. Extra arguments go to the launcher (e.g. --reset). Needs
+# `./mvnw -B -DskipTests package` to have built local/target/lib and Keycloak.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STACK=${STACK_DIR:-$ROOT/load-tests/target/stack}

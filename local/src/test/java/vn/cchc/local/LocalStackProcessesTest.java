@@ -78,7 +78,7 @@ class LocalStackProcessesTest {
 		KeycloakServer.deleteRecursively(dataDir);
 	}
 
-	/** The process's niceness, field 19 of /proc/PID/stat (the fields after the command's closing parenthesis). */
+	/** The process's niceness: field 19 of /proc/PID/stat, counted after the command's closing parenthesis. */
 	private static int niceness(ProcessHandle process) {
 		try {
 			String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
